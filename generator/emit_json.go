@@ -1,0 +1,533 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitJSON writes json.go: restJson1 body codecs for every struct, union, list and map.
+func (g *gen) emitJSON(f *jen.File) error {
+	for _, s := range g.allStructs() {
+		emitStructJSON(f, s)
+	}
+	for _, s := range g.pkg.Shapes {
+		switch s.Kind {
+		case KindUnion:
+			emitUnionJSON(f, s)
+		case KindList:
+			emitListJSON(f, s)
+		case KindMap:
+			emitMapJSON(f, s)
+		}
+	}
+	if g.hasUnions() {
+		emitUnknownUnionMemberJSON(f)
+	}
+	return nil
+}
+
+// allStructs returns every struct of the package: the shape list plus Unit inputs/outputs.
+func (g *gen) allStructs() []*Shape {
+	var out []*Shape
+	for _, s := range g.pkg.Shapes {
+		if s.Kind == KindStruct {
+			out = append(out, s)
+		}
+	}
+	for _, op := range g.pkg.Operations {
+		for _, s := range []*Shape{op.Input, op.Output} {
+			if g.pkg.Shape(s.ID) == nil {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func (g *gen) hasUnions() bool {
+	for _, s := range g.pkg.Shapes {
+		if s.Kind == KindUnion {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	errReturn = jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+)
+
+func ifErrReturn() *jen.Statement { return errReturn.Clone() }
+
+// emitStructJSON writes a struct's codecs:
+//
+//	func (v *X) encodeJSON(value smithyjson.Value) error  // every member
+//	func (v *X) decodeJSON(r *jsonReader) error
+//	func (v *X) encodeJSONBody(...) / decodeJSONBody(...)  // body members only, when some are HTTP-bound
+//	func (v X) MarshalJSON() ([]byte, error)
+//	func (v *X) UnmarshalJSON(data []byte) error
+func emitStructJSON(f *jen.File, s *Shape) {
+	emitStructEncoder(f, s, "encodeJSON", false)
+	emitStructDecoder(f, s, "decodeJSON", false)
+	if s.HasBindings {
+		emitStructEncoder(f, s, "encodeJSONBody", true)
+		emitStructDecoder(f, s, "decodeJSONBody", true)
+	}
+	fileComment(f, fmt.Sprintf("MarshalJSON encodes %s as a restJson1 body: every member by its JSON name.", s.Name))
+	f.Func().Params(jen.Id("v").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call(),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("encodeJSON").Call(jen.Id("e").Dot("Value")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("e").Dot("Bytes").Call(), jen.Nil()),
+	)
+	f.Line()
+	fileComment(f, fmt.Sprintf("UnmarshalJSON decodes %s from a restJson1 body. Unknown members are ignored;\n"+
+		"unknown union members are kept as *UnknownUnionMember.", s.Name))
+	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Op("*").Id("v").Op("=").Id(s.Name).Values(),
+		jen.Id("r").Op(":=").Id("newJSONReader").Call(jen.Id("data"), jen.False()),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("decodeJSON").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("r").Dot("end").Call()),
+	)
+	f.Line()
+}
+
+func emitStructEncoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
+	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id(name).Params(jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
+		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
+		grp.Defer().Id("obj").Dot("Close").Call()
+		for _, m := range s.Members {
+			if bodyOnly && m.Location != InBody {
+				continue
+			}
+			dst := jen.Id("obj").Dot("Key").Call(jen.Lit(m.JSONName))
+			field := jen.Id("v").Dot(m.GoName)
+			write := writeValue(m.Target, m.TimestampFmt, derefField(m, field), dst)
+			if cond := presentCond(m, field); cond != nil {
+				grp.If(cond).Block(write...)
+			} else {
+				grp.Add(write...)
+			}
+		}
+		grp.Return(jen.Nil())
+	})
+	f.Line()
+}
+
+// presentCond is the condition under which a member is written, or nil for always.
+func presentCond(m *Member, field *jen.Statement) *jen.Statement {
+	switch {
+	case m.Pointer:
+		return field.Clone().Op("!=").Nil()
+	case m.Target.Kind == KindEnum:
+		return field.Clone().Op("!=").Lit("")
+	}
+	switch m.GoType.Kind {
+	case GoBytes, GoDocument, GoSlice, GoMap, GoBigInt, GoBigFloat:
+		return field.Clone().Op("!=").Nil()
+	case GoNamed:
+		if m.Target.Kind == KindUnion {
+			return field.Clone().Op("!=").Nil()
+		}
+	}
+	return nil
+}
+
+// derefField turns a field into the expression writeValue wants: the value
+// itself for scalars; for structs the pointer or the addressable value, whose
+// encodeJSON method Go calls through its address.
+func derefField(m *Member, field *jen.Statement) *jen.Statement {
+	if m.Pointer && !m.GoType.Struct {
+		return jen.Op("*").Add(field)
+	}
+	return field
+}
+
+// writeValue returns statements that encode src into the smithyjson.Value dst.
+// For structs src is a pointer; for everything else it is the value.
+func writeValue(t *Shape, tsFormat string, src, dst *jen.Statement) []jen.Code {
+	call := func(method string, arg jen.Code) []jen.Code {
+		return []jen.Code{dst.Clone().Dot(method).Call(arg)}
+	}
+	checked := func(fn jen.Code) []jen.Code {
+		return []jen.Code{jen.If(jen.Err().Op(":=").Add(fn), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
+	}
+	switch t.Kind {
+	case KindStruct:
+		return checked(src.Clone().Dot("encodeJSON").Call(dst))
+	case KindUnion, KindList, KindMap:
+		return checked(jen.Id(t.EncodeFunc).Call(src, dst))
+	case KindEnum:
+		return call("String", jen.String().Call(src))
+	case KindIntEnum:
+		return call("Integer", jen.Int32().Call(src))
+	}
+	switch t.GoType.Kind {
+	case GoString:
+		return call("String", src)
+	case GoBool:
+		return call("Boolean", src)
+	case GoInt8:
+		return call("Byte", src)
+	case GoInt16:
+		return call("Short", src)
+	case GoInt32:
+		return call("Integer", src)
+	case GoInt64:
+		return call("Long", src)
+	case GoFloat32:
+		return call("Float", src)
+	case GoFloat64:
+		return call("Double", src)
+	case GoBigInt:
+		return call("BigInteger", src)
+	case GoBigFloat:
+		return call("BigDecimal", src)
+	case GoBytes:
+		return call("Base64EncodeBytes", src)
+	case GoDocument:
+		return checked(jen.Id("writeDocument").Call(dst, src))
+	case GoTime:
+		switch tsFormat {
+		case "date-time":
+			return call("String", jen.Qual(smithyTimePkg, "FormatDateTime").Call(src))
+		case "http-date":
+			return call("String", jen.Qual(smithyTimePkg, "FormatHTTPDate").Call(src))
+		default:
+			return call("Double", jen.Qual(smithyTimePkg, "FormatEpochSeconds").Call(src))
+		}
+	}
+	panic(fmt.Sprintf("generator: no JSON encoding for %s", t.ID))
+}
+
+func emitStructDecoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
+	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id(name).Params(jen.Id("r").Op("*").Id("jsonReader")).Error().BlockFunc(func(grp *jen.Group) {
+		grp.List(jen.Id("ok"), jen.Err()).Op(":=").Id("r").Dot("enterObject").Call()
+		grp.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(jen.Return(jen.Err()))
+		grp.For().BlockFunc(func(loop *jen.Group) {
+			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("nextKey").Call()
+			loop.Add(ifErrReturn())
+			loop.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Nil()))
+			loop.If(jen.Id("r").Dot("null").Call()).Block(jen.Continue())
+			loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
+				for _, m := range s.Members {
+					if bodyOnly && m.Location != InBody {
+						continue
+					}
+					field := jen.Id("v").Dot(m.GoName)
+					sw.Case(jen.Lit(m.JSONName)).Block(readInto(m.Target, m.TimestampFmt, field, m.Pointer, jen.Lit(m.JSONName))...)
+				}
+				sw.Default().Block(
+					jen.If(jen.Err().Op(":=").Id("r").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				)
+			})
+		})
+	})
+	f.Line()
+}
+
+// readInto returns statements that read a value of shape t into dst (an
+// addressable expression of the field's type: *T when pointer). seg is the
+// path segment added to errors.
+func readInto(t *Shape, tsFormat string, dst *jen.Statement, pointer bool, seg jen.Code) []jen.Code {
+	wrapErr := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("r").Dot("wrap").Call(jen.Err(), seg)))
+	checked := func(call jen.Code) []jen.Code {
+		return []jen.Code{jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("r").Dot("wrap").Call(jen.Err(), seg)))}
+	}
+	switch t.Kind {
+	case KindStruct:
+		if pointer {
+			return append([]jen.Code{dst.Clone().Op("=").New(jen.Id(t.Name))}, checked(dst.Clone().Dot("decodeJSON").Call(jen.Id("r")))...)
+		}
+		return checked(dst.Clone().Dot("decodeJSON").Call(jen.Id("r")))
+	case KindUnion, KindList, KindMap:
+		return checked(jen.Id(t.DecodeFunc).Call(jen.Id("r"), jen.Op("&").Add(dst)))
+	}
+	// Scalars: read into x, then convert and store.
+	var read *jen.Statement
+	conv := func(x jen.Code) jen.Code { return x }
+	ptrFn := ""
+	switch t.Kind {
+	case KindEnum:
+		read = jen.Id("r").Dot("readString").Call()
+		conv = func(x jen.Code) jen.Code { return jen.Id(t.Name).Call(x) }
+	case KindIntEnum:
+		read = jen.Id("r").Dot("readInt").Call(jen.Lit(32))
+		conv = func(x jen.Code) jen.Code { return jen.Id(t.Name).Call(x) }
+	default:
+		switch t.GoType.Kind {
+		case GoString:
+			read, ptrFn = jen.Id("r").Dot("readString").Call(), "String"
+		case GoBool:
+			read, ptrFn = jen.Id("r").Dot("readBool").Call(), "Bool"
+		case GoInt8, GoInt16, GoInt32, GoInt64:
+			bits := map[GoKind]int{GoInt8: 8, GoInt16: 16, GoInt32: 32, GoInt64: 64}[t.GoType.Kind]
+			read = jen.Id("r").Dot("readInt").Call(jen.Lit(bits))
+			ptrFn = map[GoKind]string{GoInt8: "Int8", GoInt16: "Int16", GoInt32: "Int32", GoInt64: "Int64"}[t.GoType.Kind]
+			if bits != 64 {
+				gt := goType(t.GoType)
+				conv = func(x jen.Code) jen.Code { return gt.Clone().Call(x) }
+			}
+		case GoFloat32:
+			read, ptrFn = jen.Id("r").Dot("readFloat").Call(jen.Lit(32)), "Float32"
+			conv = func(x jen.Code) jen.Code { return jen.Float32().Call(x) }
+		case GoFloat64:
+			read, ptrFn = jen.Id("r").Dot("readFloat").Call(jen.Lit(64)), "Float64"
+		case GoBigInt:
+			read = jen.Id("r").Dot("readBigInt").Call()
+		case GoBigFloat:
+			read = jen.Id("r").Dot("readBigFloat").Call()
+		case GoBytes:
+			read = jen.Id("r").Dot("readBlob").Call()
+		case GoDocument:
+			read = jen.Id("r").Dot("readRaw").Call()
+		case GoTime:
+			read, ptrFn = jen.Id("r").Dot("readTimestamp").Call(jen.Lit(tsFormat)), "Time"
+		default:
+			panic(fmt.Sprintf("generator: no JSON decoding for %s", t.ID))
+		}
+	}
+	store := conv(jen.Id("x"))
+	if pointer {
+		if ptrFn != "" {
+			store = jen.Qual("github.com/aws/smithy-go/ptr", ptrFn).Call(conv(jen.Id("x")))
+		} else {
+			return []jen.Code{
+				jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(read),
+				wrapErr,
+				jen.Id("y").Op(":=").Add(conv(jen.Id("x"))),
+				dst.Clone().Op("=").Op("&").Id("y"),
+			}
+		}
+	}
+	return []jen.Code{
+		jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(read),
+		wrapErr,
+		dst.Clone().Op("=").Add(store),
+	}
+}
+
+// emitUnionJSON writes a union's codecs:
+//
+//	func encodeU(v U, value smithyjson.Value) error
+//	func decodeU(r *jsonReader, v *U) error  // exactly one member; unknown ones kept (rejected in strict mode)
+//	func UnmarshalU(data []byte) (U, error)
+//	func (v *UMemberA) MarshalJSON() ([]byte, error), UnmarshalJSON(data []byte) error
+func emitUnionJSON(f *jen.File, s *Shape) {
+	f.Func().Id(s.EncodeFunc).Params(jen.Id("v").Id(s.Name), jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
+		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
+		grp.Defer().Id("obj").Dot("Close").Call()
+		grp.Switch(jen.Id("uv").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
+			for _, m := range s.Members {
+				src := jen.Id("uv").Dot("Value")
+				sw.Case(jen.Op("*").Id(m.Variant)).Block(writeValue(m.Target, m.TimestampFmt, src, jen.Id("obj").Dot("Key").Call(jen.Lit(m.JSONName)))...)
+			}
+			sw.Case(jen.Op("*").Id(s.Unknown)).Block(
+				jen.Return(jen.Id("uv").Dot("encodeInto").Call(jen.Id("obj"))),
+			)
+			sw.Default().Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("union "+s.Name+": unexpected member type %T"), jen.Id("v"))))
+		})
+		grp.Return(jen.Nil())
+	})
+	f.Line()
+
+	f.Func().Id(s.DecodeFunc).Params(jen.Id("r").Op("*").Id("jsonReader"), jen.Id("v").Op("*").Id(s.Name)).Error().BlockFunc(func(grp *jen.Group) {
+		grp.List(jen.Id("ok"), jen.Err()).Op(":=").Id("r").Dot("enterObject").Call()
+		grp.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(jen.Return(jen.Err()))
+		grp.Var().Id("out").Id(s.Name)
+		grp.Var().Id("keys").Index().String()
+		grp.For().BlockFunc(func(loop *jen.Group) {
+			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("nextKey").Call()
+			loop.Add(ifErrReturn())
+			loop.If(jen.Op("!").Id("more")).Block(jen.Break())
+			loop.If(jen.String().Call(jen.Id("key")).Op("==").Lit("__type").Op("||").Id("r").Dot("null").Call()).Block(
+				jen.If(jen.Err().Op(":=").Id("r").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				jen.Continue(),
+			)
+			loop.Id("keys").Op("=").Append(jen.Id("keys"), jen.String().Call(jen.Id("key")))
+			loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
+				for _, m := range s.Members {
+					body := []jen.Code{jen.Var().Id("x").Add(goType(m.GoType))}
+					body = append(body, readInto(m.Target, m.TimestampFmt, jen.Id("x"), false, jen.Lit(m.JSONName))...)
+					body = append(body, jen.Id("out").Op("=").Op("&").Id(m.Variant).Values(jen.Id("Value").Op(":").Id("x")))
+					sw.Case(jen.Lit(m.JSONName)).Block(jen.Block(body...))
+				}
+				sw.Default().Block(
+					jen.If(jen.Id("r").Dot("strict")).Block(
+						jen.Return(jen.Id("r").Dot("errorf").Call(jen.Lit("union "+s.Name+": unknown member %q"), jen.Id("key")))),
+					jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("r").Dot("readRaw").Call(),
+					ifErrReturn(),
+					jen.Id("out").Op("=").Op("&").Id(s.Unknown).Values(jen.Id("Tag").Op(":").String().Call(jen.Id("key")), jen.Id("Value").Op(":").Id("raw")),
+				)
+			})
+		})
+		grp.If(jen.Len(jen.Id("keys")).Op("!=").Lit(1)).Block(
+			jen.Return(jen.Id("unionCountError").Call(jen.Id("r"), jen.Lit(s.Name), jen.Id("keys"))),
+		)
+		grp.Op("*").Id("v").Op("=").Id("out")
+		grp.Return(jen.Nil())
+	})
+	f.Line()
+
+	fileComment(f, fmt.Sprintf("%s decodes a %s from JSON: an object with exactly one member.\n"+
+		"A member this package does not know is returned as *%s.", s.UnmarshalFunc, s.Name, s.Unknown))
+	f.Func().Id(s.UnmarshalFunc).Params(jen.Id("data").Index().Byte()).Params(jen.Id(s.Name), jen.Error()).Block(
+		jen.Var().Id("v").Id(s.Name),
+		jen.Id("r").Op(":=").Id("newJSONReader").Call(jen.Id("data"), jen.False()),
+		jen.If(jen.Id("r").Dot("null").Call()).Block(jen.Return(jen.Nil(), jen.Id("r").Dot("end").Call())),
+		jen.If(jen.Err().Op(":=").Id(s.DecodeFunc).Call(jen.Id("r"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("v"), jen.Id("r").Dot("end").Call()),
+	)
+	f.Line()
+	for _, m := range s.Members {
+		fileComment(f, fmt.Sprintf("MarshalJSON encodes the %s member as a %s object.", m.Name, s.Name))
+		f.Func().Params(jen.Id("v").Op("*").Id(m.Variant)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+			jen.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call(),
+			jen.If(jen.Err().Op(":=").Id(s.EncodeFunc).Call(jen.Id("v"), jen.Id("e").Dot("Value")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("e").Dot("Bytes").Call(), jen.Nil()),
+		)
+		f.Line()
+		fileComment(f, fmt.Sprintf("UnmarshalJSON decodes a %s object whose one member is %s.", s.Name, m.Name))
+		f.Func().Params(jen.Id("v").Op("*").Id(m.Variant)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+			jen.List(jen.Id("u"), jen.Err()).Op(":=").Id(s.UnmarshalFunc).Call(jen.Id("data")),
+			ifErrReturn(),
+			jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("u").Assert(jen.Op("*").Id(m.Variant)),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(
+				jen.Lit(fmt.Sprintf("union %s: want member %s, found %%s", s.Name, m.JSONName)), jen.Id("unionTag").Call(jen.Id("u"))))),
+			jen.Op("*").Id("v").Op("=").Op("*").Id("m"),
+			jen.Return(jen.Nil()),
+		)
+		f.Line()
+	}
+}
+
+// emitUnknownUnionMemberJSON writes the helpers shared by every union.
+func emitUnknownUnionMemberJSON(f *jen.File) {
+	fileComment(f, "MarshalJSON writes the member back as it was read: {\"Tag\": Value}.")
+	f.Func().Params(jen.Id("v").Op("*").Id("UnknownUnionMember")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call(),
+		jen.Id("obj").Op(":=").Id("e").Dot("Object").Call(),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("encodeInto").Call(jen.Id("obj")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("obj").Dot("Close").Call(),
+		jen.Return(jen.Id("e").Dot("Bytes").Call(), jen.Nil()),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("v").Op("*").Id("UnknownUnionMember")).Id("encodeInto").Params(jen.Id("obj").Op("*").Qual(smithyJSONPkg, "Object")).Error().Block(
+		jen.If(jen.Id("v").Dot("Tag").Op("==").Lit("")).Block(jen.Return(jen.Qual("errors", "New").Call(jen.Lit("unknown union member without a tag")))),
+		jen.Return(jen.Id("writeDocument").Call(jen.Id("obj").Dot("Key").Call(jen.Id("v").Dot("Tag")), jen.Id("v").Dot("Value"))),
+	)
+	f.Line()
+	fileComment(f, "unionTag names the member a union value holds, for error messages.")
+	f.Func().Id("unionTag").Params(jen.Id("u").Any()).String().Block(
+		jen.If(jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("u").Assert(jen.Op("*").Id("UnknownUnionMember")), jen.Id("ok")).Block(
+			jen.Return(jen.Qual("strconv", "Quote").Call(jen.Id("m").Dot("Tag")))),
+		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%T"), jen.Id("u"))),
+	)
+	f.Line()
+	fileComment(f, "unionCountError reports a union object with other than exactly one member.")
+	f.Func().Id("unionCountError").Params(jen.Id("r").Op("*").Id("jsonReader"), jen.Id("union").String(), jen.Id("keys").Index().String()).Error().Block(
+		jen.If(jen.Len(jen.Id("keys")).Op("==").Lit(0)).Block(
+			jen.Return(jen.Id("r").Dot("errorf").Call(jen.Lit("union %s has no member set; exactly one is required"), jen.Id("union")))),
+		jen.Return(jen.Id("r").Dot("errorf").Call(jen.Lit("union %s has %d members set (%s); exactly one is allowed"),
+			jen.Id("union"), jen.Len(jen.Id("keys")), jen.Qual("strings", "Join").Call(jen.Id("keys"), jen.Lit(", ")))),
+	)
+	f.Line()
+}
+
+// emitListJSON writes a list's codecs:
+//
+//	func encodeL(v []T, value smithyjson.Value) error
+//	func decodeL(r *jsonReader, v *[]T) error  // nulls kept in sparse lists, rejected (strict) or skipped otherwise
+func emitListJSON(f *jen.File, s *Shape) {
+	e := s.Elem
+	f.Func().Id(s.EncodeFunc).Params(jen.Id("v").Add(goType(s.GoType)), jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
+		grp.Id("arr").Op(":=").Id("value").Dot("Array").Call()
+		grp.Defer().Id("arr").Dot("Close").Call()
+		grp.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(loop *jen.Group) {
+			item := jen.Id("v").Index(jen.Id("i"))
+			if e.Pointer {
+				loop.If(item.Clone().Op("==").Nil()).Block(jen.Id("arr").Dot("Value").Call().Dot("Null").Call(), jen.Continue())
+			}
+			loop.Add(writeValue(e.Target, e.TimestampFmt, derefField(e, item), jen.Id("arr").Dot("Value").Call())...)
+		})
+		grp.Return(jen.Nil())
+	})
+	f.Line()
+	f.Func().Id(s.DecodeFunc).Params(jen.Id("r").Op("*").Id("jsonReader"), jen.Id("v").Op("*").Add(goType(s.GoType))).Error().BlockFunc(func(grp *jen.Group) {
+		grp.List(jen.Id("ok"), jen.Err()).Op(":=").Id("r").Dot("enterArray").Call()
+		grp.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(jen.Return(jen.Err()))
+		grp.Id("list").Op(":=").Add(goType(s.GoType)).Values()
+		grp.For(jen.Id("i").Op(":=").Lit(0).Op(";").Op(";").Id("i").Op("++")).BlockFunc(func(loop *jen.Group) {
+			loop.List(jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("nextItem").Call()
+			loop.Add(ifErrReturn())
+			loop.If(jen.Op("!").Id("more")).Block(jen.Break())
+			loop.Add(nullItem(s, jen.Id("list").Op("=").Append(jen.Id("list"), jen.Nil()), jen.Lit("null item in a list that does not allow nulls")))
+			body := []jen.Code{jen.Var().Id("item").Add(elemType(s.GoType))}
+			body = append(body, readInto(e.Target, e.TimestampFmt, jen.Id("item"), e.Pointer, jen.Lit("[").Op("+").Qual("strconv", "Itoa").Call(jen.Id("i")).Op("+").Lit("]"))...)
+			body = append(body, jen.Id("list").Op("=").Append(jen.Id("list"), jen.Id("item")))
+			loop.Block(body...)
+		})
+		grp.Op("*").Id("v").Op("=").Id("list")
+		grp.Return(jen.Nil())
+	})
+	f.Line()
+}
+
+// nullItem handles a null list item or map value: kept (sparse), an error (strict) or skipped.
+func nullItem(s *Shape, keep jen.Code, msg jen.Code) jen.Code {
+	if s.Sparse {
+		return jen.If(jen.Id("r").Dot("null").Call()).Block(keep, jen.Continue())
+	}
+	return jen.If(jen.Id("r").Dot("null").Call()).Block(
+		jen.If(jen.Id("r").Dot("strict")).Block(jen.Return(jen.Id("r").Dot("errorf").Call(msg))),
+		jen.Continue(),
+	)
+}
+
+// emitMapJSON writes a map's codecs (keys written sorted, for stable output):
+//
+//	func encodeM(v map[string]T, value smithyjson.Value) error
+//	func decodeM(r *jsonReader, v *map[string]T) error
+func emitMapJSON(f *jen.File, s *Shape) {
+	e := s.Elem
+	f.Func().Id(s.EncodeFunc).Params(jen.Id("v").Add(goType(s.GoType)), jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
+		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
+		grp.Defer().Id("obj").Dot("Close").Call()
+		grp.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("v")))).BlockFunc(func(loop *jen.Group) {
+			item := jen.Id("v").Index(jen.Id("k"))
+			if e.Pointer {
+				loop.If(item.Clone().Op("==").Nil()).Block(jen.Id("obj").Dot("Key").Call(jen.Id("k")).Dot("Null").Call(), jen.Continue())
+			}
+			src := derefField(e, item)
+			if e.GoType.Struct && !e.Pointer {
+				loop.Id("item").Op(":=").Add(item)
+				src = jen.Id("item")
+			}
+			loop.Add(writeValue(e.Target, e.TimestampFmt, src, jen.Id("obj").Dot("Key").Call(jen.Id("k")))...)
+		})
+		grp.Return(jen.Nil())
+	})
+	f.Line()
+	f.Func().Id(s.DecodeFunc).Params(jen.Id("r").Op("*").Id("jsonReader"), jen.Id("v").Op("*").Add(goType(s.GoType))).Error().BlockFunc(func(grp *jen.Group) {
+		grp.List(jen.Id("ok"), jen.Err()).Op(":=").Id("r").Dot("enterObject").Call()
+		grp.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(jen.Return(jen.Err()))
+		grp.Id("m").Op(":=").Add(goType(s.GoType)).Values()
+		grp.For().BlockFunc(func(loop *jen.Group) {
+			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("nextKey").Call()
+			loop.Add(ifErrReturn())
+			loop.If(jen.Op("!").Id("more")).Block(jen.Break())
+			loop.Id("k").Op(":=").String().Call(jen.Id("key"))
+			loop.Add(nullItem(s, jen.Id("m").Index(jen.Id("k")).Op("=").Nil(), jen.Lit("null value in a map that does not allow nulls")))
+			body := []jen.Code{jen.Var().Id("item").Add(elemType(s.GoType))}
+			body = append(body, readInto(e.Target, e.TimestampFmt, jen.Id("item"), e.Pointer, jen.Lit("[").Op("+").Id("k").Op("+").Lit("]"))...)
+			body = append(body, jen.Id("m").Index(jen.Id("k")).Op("=").Id("item"))
+			loop.Block(body...)
+		})
+		grp.Op("*").Id("v").Op("=").Id("m")
+		grp.Return(jen.Nil())
+	})
+	f.Line()
+}

@@ -1,0 +1,122 @@
+// Package loader reads model files of any supported format — Smithy JSON AST,
+// botocore service-2 JSON, Smithy IDL — into one model.Model. The format of
+// each file is detected from its content, so files of several formats can be
+// mixed (all but botocore files assemble into one model).
+//
+// It may import the standard library and the smithygen/model packages.
+package loader
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/model/astjson"
+	"github.com/smithygen/smithygen/model/botocore"
+)
+
+// Format is a model file format.
+type Format string
+
+// The supported formats.
+const (
+	FormatAST      Format = "smithy-ast"
+	FormatBotocore Format = "botocore"
+	FormatIDL      Format = "smithy-idl"
+)
+
+// Source is one model file: a display name (used in positions) and its content.
+type Source struct {
+	Name string
+	Data []byte
+}
+
+// Detect tells the format of a model file from its content: a JSON object with
+// a top-level "smithy" key is a JSON AST, one with "metadata" and "operations"
+// is botocore's service-2 format, anything else is IDL.
+func Detect(data []byte) Format {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return FormatIDL
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	if _, err := dec.Token(); err != nil {
+		return FormatAST // let the JSON loader report the syntax error
+	}
+	var hasMeta, hasOps bool
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "smithy":
+			return FormatAST
+		case "metadata":
+			hasMeta = true
+		case "operations":
+			hasOps = true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			break
+		}
+	}
+	if hasMeta && hasOps {
+		return FormatBotocore
+	}
+	return FormatAST
+}
+
+// Load assembles sources into one model. Every error, from every file, is
+// returned together as a model.ErrorList.
+func Load(sources ...Source) (*model.Model, error) {
+	if len(sources) == 0 {
+		return nil, fmt.Errorf("no model files given")
+	}
+	b := model.NewBuilder()
+	var idlFiles []Source
+	botocoreFiles := 0
+	for _, s := range sources {
+		switch Detect(s.Data) {
+		case FormatBotocore:
+			botocoreFiles++
+			botocore.Load(b, s.Name, s.Data)
+		case FormatAST:
+			astjson.Load(b, s.Name, s.Data)
+		case FormatIDL:
+			idlFiles = append(idlFiles, s)
+		}
+	}
+	if len(idlFiles) > 0 {
+		loadIDL(b, idlFiles) // PENDING-IDL
+	}
+	if botocoreFiles > 1 {
+		return nil, fmt.Errorf("%d botocore files given: a botocore file holds one whole service, load one at a time", botocoreFiles)
+	}
+	return b.Build()
+}
+
+// LoadFiles reads the named files and loads them. Names in positions are the
+// paths as given.
+func LoadFiles(paths ...string) (*model.Model, error) {
+	var sources []Source
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		sources = append(sources, Source{Name: filepath.ToSlash(p), Data: data})
+	}
+	return Load(sources...)
+}
+
+func loadIDL(b *model.Builder, files []Source) { // PENDING-IDL
+	for _, f := range files {
+		b.Errorf(model.Pos{File: f.Name}, model.ShapeID{}, "Smithy IDL is not supported yet")
+	}
+}

@@ -19,7 +19,6 @@ const (
 )
 
 var importAliases = map[string]string{
-	smithyPkg:     "smithy",
 	smithyJSONPkg: "smithyjson",
 	smithyTimePkg: "smithytime",
 }
@@ -74,6 +73,7 @@ var emitters = []emitter{
 	{ArtifactJSON, "json.go", (*gen).emitJSON},
 	{ArtifactJSON, "jsonreader.go", nil}, // static runtime, from templates
 	{ArtifactValidators, "validators.go", (*gen).emitValidators},
+	{ArtifactValidators, "validate_runtime.go", nil}, // static runtime, from templates
 }
 
 // Generate renders every enabled file of the package in memory.
@@ -134,6 +134,8 @@ func (g *gen) newFile() *jen.File {
 	for path, alias := range importAliases {
 		f.ImportAlias(path, alias)
 	}
+	f.ImportName(smithyPkg, "smithy")
+	f.ImportName("github.com/aws/smithy-go/ptr", "ptr")
 	return f
 }
 

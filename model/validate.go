@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -54,11 +53,11 @@ var traitPlacement = map[ShapeID]placement{
 	TraitHTTPPayload:       {"members", onMember},
 	TraitHTTPResponseCode:  {"members targeting an integer", onTypesOrMembersTo(Integer)},
 	TraitJSONName:          {"members", onMember},
-	TraitIdempotencyToken:  {"members targeting a string", onTypesOrMembersTo(String)},
+	TraitIdempotencyToken:  {"members targeting a string", onTypesOrMembersTo(String, Enum)},
 	TraitEnumValue:         {"enum and intEnum members", onMember},
-	TraitLength:            {"lists, maps, strings, blobs and members targeting them", onTypesOrMembersTo(List, Map, String, Blob)},
+	TraitLength:            {"lists, maps, strings, blobs and members targeting them", onTypesOrMembersTo(List, Map, String, Enum, Blob)},
 	TraitRange:             {"numbers and members targeting them", onTypesOrMembersTo(append(numberTypes, IntEnum)...)},
-	TraitPattern:           {"strings and members targeting them", onTypesOrMembersTo(String)},
+	TraitPattern:           {"strings and members targeting them", onTypesOrMembersTo(String, Enum)},
 	TraitEnum:              {"strings", onTypes(String)},
 	TraitError:             {"structures", onTypes(Structure)},
 	TraitHTTPError:         {"structures", onTypes(Structure)},
@@ -71,7 +70,7 @@ var traitPlacement = map[ShapeID]placement{
 	TraitSparse:            {"lists and maps", onTypes(List, Map)},
 	TraitUniqueItems:       {"lists", onTypes(List)},
 	TraitTimestampFormat:   {"timestamps and members targeting them", onTypesOrMembersTo(Timestamp)},
-	TraitMediaType:         {"blobs and strings", onTypesOrMembersTo(Blob, String)},
+	TraitMediaType:         {"blobs and strings", onTypesOrMembersTo(Blob, String, Enum)},
 	TraitStreaming:         {"blobs and unions", onTypes(Blob, Union)},
 	TraitSensitive: {"shapes other than operations, services and resources", func(on, _ ShapeType) bool {
 		return on != Operation && on != Service && on != Resource
@@ -102,7 +101,7 @@ func validate(m *Model) ErrorList {
 			add(s.Pos, s.ID, "unknown shape type %q", string(s.Type))
 			continue
 		}
-		checkPlacement(m, s.Pos, s.ID, &s.Traits, s.Type, "", add)
+		checkPlacement(s.Pos, s.ID, &s.Traits, s.Type, "", add)
 		seen := map[string]*Member{}
 		for _, mem := range s.Members {
 			lower := strings.ToLower(mem.ID.Member)
@@ -119,7 +118,7 @@ func validate(m *Model) ErrorList {
 			case Operation, Service, Resource:
 				add(mem.Pos, mem.ID, "member cannot target the %s %s", t.Type, t.ID)
 			}
-			checkPlacement(m, mem.Pos, mem.ID, &mem.Traits, MemberType, t.Type, add)
+			checkPlacement(mem.Pos, mem.ID, &mem.Traits, MemberType, t.Type, add)
 		}
 		switch s.Type {
 		case List:
@@ -191,7 +190,7 @@ func validate(m *Model) ErrorList {
 	return errs
 }
 
-func checkPlacement(m *Model, pos Pos, id ShapeID, traits *Traits, on, target ShapeType, add func(Pos, ShapeID, string, ...any)) {
+func checkPlacement(pos Pos, id ShapeID, traits *Traits, on, target ShapeType, add func(Pos, ShapeID, string, ...any)) {
 	for _, tr := range traits.All() {
 		p, ok := traitPlacement[tr.ID]
 		if !ok || p.ok(on, target) {
@@ -207,7 +206,6 @@ func checkPlacement(m *Model, pos Pos, id ShapeID, traits *Traits, on, target Sh
 		}
 		add(at, id, "trait %s cannot be applied to a %s: it may only be applied to %s", tr.ID, where, p.where)
 	}
-	_ = m
 }
 
 func containsType(types []ShapeType, t ShapeType) bool {
@@ -224,5 +222,5 @@ func joinTypes(types []ShapeType) string {
 	for i, t := range types {
 		s[i] = string(t)
 	}
-	return fmt.Sprint(strings.Join(s, " or "))
+	return strings.Join(s, " or ")
 }

@@ -47,14 +47,14 @@ func (l *loader) flag(obj *jsonnode.Node, key string, id model.ShapeID) *jsonnod
 	return nil
 }
 
-// ref reads a {"shape": "Name"} reference held in obj[key] and returns the
-// shape ID it names, with the node of the reference, or a zero ID.
-func (l *loader) ref(obj *jsonnode.Node, key string, id model.ShapeID) (model.ShapeID, *jsonnode.Node) {
+// ref returns the shape ID named by the {"shape": "Name"} reference held in
+// obj[key], or a zero ID.
+func (l *loader) ref(obj *jsonnode.Node, key string, id model.ShapeID) model.ShapeID {
 	n := l.get(obj, key, jsonnode.Object, id)
 	if n == nil {
-		return model.ShapeID{}, nil
+		return model.ShapeID{}
 	}
-	return l.target(n, id), n
+	return l.target(n, id)
 }
 
 // target returns the shape ID named by n's required "shape" field.

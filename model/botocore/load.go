@@ -2,6 +2,8 @@ package botocore
 
 import (
 	"errors"
+	"maps"
+	"slices"
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/model/jsonnode"
@@ -110,7 +112,8 @@ func (l *loader) load(root *jsonnode.Node) {
 // input or output of exactly one operation and referred to nowhere else, as
 // Smithy requires of them.
 func (l *loader) markInputOutput() {
-	for name, u := range l.used {
+	for _, name := range slices.Sorted(maps.Keys(l.used)) {
+		u := l.used[name]
 		s := l.b.Shape(model.ShapeID{Namespace: l.ns, Name: name})
 		if s == nil || s.Type != model.Structure || u.input+u.output != 1 || u.other != 0 {
 			continue

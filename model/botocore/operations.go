@@ -24,11 +24,11 @@ func (l *loader) operation(name string, n *jsonnode.Node) (model.ShapeID, bool) 
 		l.errorf(nm, id, "operation name %q differs from its key %q", nm.Str, name)
 	}
 	op := &model.Shape{ID: id, Type: model.Operation, Pos: l.doc.Pos(n), Input: model.UnitID, Output: model.UnitID}
-	if in, _ := l.ref(n, "input", id); !in.IsZero() {
+	if in := l.ref(n, "input", id); !in.IsZero() {
 		op.Input = in
 		l.use(in.Name).input++
 	}
-	if out, _ := l.ref(n, "output", id); !out.IsZero() {
+	if out := l.ref(n, "output", id); !out.IsZero() {
 		op.Output = out
 		l.use(out.Name).output++
 	}

@@ -120,7 +120,7 @@ func (l *loader) service(meta *jsonnode.Node) *model.Shape {
 	name := serviceNameFor(targetPrefix, base, apiVersion.Str)
 	id, err := model.ParseShapeID(ns + "#" + name)
 	if err != nil {
-		l.errorf(meta, none, "cannot name the service after the metadata: %v", err)
+		l.errorf(meta, none, "the service shape ID derived from the metadata, %q, is not valid", ns+"#"+name)
 		return nil
 	}
 	l.ns = ns

@@ -70,6 +70,9 @@ func (n *Node) Get(key string) *Node {
 // Value converts the node to a plain value: nil, bool, json.Number, string,
 // []any or map[string]any.
 func (n *Node) Value() any {
+	if n == nil {
+		return nil
+	}
 	switch n.Kind {
 	case Bool:
 		return n.Bool
@@ -390,16 +393,19 @@ func (p *parser) str() (string, error) {
 					return "", err
 				}
 				if utf16.IsSurrogate(r) {
-					if p.pos+1 < len(p.data) && p.data[p.pos] == '\\' && p.data[p.pos+1] == 'u' {
+					// A high surrogate pairs with a following \u low surrogate;
+					// anything else leaves a replacement character and is read on its own.
+					r2 := rune(-1)
+					if r < 0xdc00 && p.pos+5 < len(p.data) && p.data[p.pos] == '\\' && p.data[p.pos+1] == 'u' {
+						save := p.pos
 						p.pos += 2
-						r2, err := p.hex4()
-						if err != nil {
-							return "", err
+						if v, err := p.hex4(); err == nil && v >= 0xdc00 && v <= 0xdfff {
+							r2 = v
+						} else {
+							p.pos = save
 						}
-						r = utf16.DecodeRune(r, r2)
-					} else {
-						r = utf8.RuneError
 					}
+					r = utf16.DecodeRune(r, r2)
 				}
 				b.WriteRune(r)
 			default:

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -15,6 +16,7 @@ type Builder struct {
 	metadata map[string]any
 	metaPos  map[string]Pos
 	errs     ErrorList
+	built    bool
 }
 
 type applyStmt struct {
@@ -77,6 +79,10 @@ func (b *Builder) SetMetadata(key string, value any, pos Pos) {
 
 // Build assembles and validates the model. On failure it returns an ErrorList.
 func (b *Builder) Build() (*Model, error) {
+	if b.built {
+		return nil, fmt.Errorf("model.Builder.Build called twice: a Builder assembles one model")
+	}
+	b.built = true
 	for _, p := range preludeShapes() {
 		if _, ok := b.shapes[p.ID]; !ok {
 			b.shapes[p.ID] = p
@@ -170,6 +176,7 @@ func (b *Builder) resolveMixins() {
 		state[s.ID] = visiting
 		var members []*Member
 		var traits Traits
+		var inheritedErrors, inheritedOps, inheritedRes []ShapeID
 		for _, mid := range s.Mixins {
 			mx := b.shapes[mid]
 			if mx == nil {
@@ -185,8 +192,9 @@ func (b *Builder) resolveMixins() {
 				continue
 			}
 			visit(mx, append(path, s.ID))
+			local := localTraits(mx)
 			for _, tr := range mx.Traits.All() {
-				if tr.ID != TraitMixin {
+				if tr.ID != TraitMixin && !local[tr.ID] {
 					traits.Set(tr)
 				}
 			}
@@ -195,6 +203,9 @@ func (b *Builder) resolveMixins() {
 				if i := slices.IndexFunc(members, func(x *Member) bool { return x.ID.Member == cp.ID.Member }); i >= 0 {
 					if members[i].Target != cp.Target {
 						b.Errorf(s.Pos, s.ID, "member %q is inherited from two mixins with different targets", cp.ID.Member)
+					}
+					for _, tr := range cp.Traits.All() {
+						members[i].Traits.Set(tr)
 					}
 					continue
 				}
@@ -207,11 +218,20 @@ func (b *Builder) resolveMixins() {
 				if s.Output.IsZero() {
 					s.Output = mx.Output
 				}
-				s.Errors = appendUnique(mx.Errors, s.Errors...)
+				inheritedErrors = appendUnique(inheritedErrors, mx.Errors...)
 			}
 			if s.Type == Service || s.Type == Resource {
-				s.Operations = appendUnique(mx.Operations, s.Operations...)
-				s.Resources = appendUnique(mx.Resources, s.Resources...)
+				inheritedOps = appendUnique(inheritedOps, mx.Operations...)
+				inheritedRes = appendUnique(inheritedRes, mx.Resources...)
+				inheritedErrors = appendUnique(inheritedErrors, mx.Errors...)
+			}
+		}
+		// Inherited relationships come first, in mixin order, then the shape's own.
+		if len(s.Mixins) > 0 {
+			s.Errors = appendUnique(inheritedErrors, s.Errors...)
+			if s.Type == Service || s.Type == Resource {
+				s.Operations = appendUnique(inheritedOps, s.Operations...)
+				s.Resources = appendUnique(inheritedRes, s.Resources...)
 			}
 		}
 		if len(s.Mixins) > 0 {
@@ -308,4 +328,23 @@ func stripPos(t Traits) Traits {
 		tr.Pos = Pos{}
 	}
 	return c
+}
+
+// localTraits returns the traits a mixin keeps to itself: @mixin(localTraits: [...]).
+func localTraits(mx *Shape) map[ShapeID]bool {
+	tr, ok := mx.Traits.Get(TraitMixin)
+	if !ok {
+		return nil
+	}
+	o, _ := tr.Value.(map[string]any)
+	list, _ := o["localTraits"].([]any)
+	out := map[ShapeID]bool{}
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			if id, err := ParseShapeID(s); err == nil {
+				out[id] = true
+			}
+		}
+	}
+	return out
 }

@@ -77,20 +77,25 @@ const PreludeNamespace = "smithy.api"
 // Prelude returns the ID of a prelude shape.
 func Prelude(name string) ShapeID { return ShapeID{Namespace: PreludeNamespace, Name: name} }
 
+// validIdentifier follows the Smithy grammar: identifier_start = *"_" ALPHA,
+// then letters, digits and underscores.
 func validIdentifier(s string) bool {
-	if s == "" {
+	i := 0
+	for i < len(s) && s[i] == '_' {
+		i++
+	}
+	if i == len(s) || !isAlpha(s[i]) {
 		return false
 	}
-	for i, r := range s {
-		switch {
-		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-		case r >= '0' && r <= '9' && i > 0:
-		default:
+	for _, r := range s[i+1:] {
+		if r != '_' && !isAlpha(byte(r)) && !(r >= '0' && r <= '9') || r > 0x7f {
 			return false
 		}
 	}
 	return true
 }
+
+func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // ValidIdentifier reports whether s is a valid Smithy identifier.
 func ValidIdentifier(s string) bool { return validIdentifier(s) }

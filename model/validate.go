@@ -96,7 +96,13 @@ func validate(m *Model) ErrorList {
 			add(pos, from, "%s %s is a %s, want %s", what, to, t.Type, joinTypes(types))
 		}
 	}
+	lowerIDs := map[string]*Shape{}
 	for _, s := range m.sorted {
+		key := strings.ToLower(s.ID.String())
+		if prev := lowerIDs[key]; prev != nil {
+			add(s.Pos, s.ID, "shape ID conflicts with %s (at %s): shape IDs must differ in more than case", prev.ID, prev.Pos)
+		}
+		lowerIDs[key] = s
 		if !s.Type.Known() {
 			add(s.Pos, s.ID, "unknown shape type %q", string(s.Type))
 			continue
@@ -109,6 +115,10 @@ func validate(m *Model) ErrorList {
 				add(mem.Pos, mem.ID, "duplicate member name (conflicts with %q at %s)", prev.ID.Member, prev.Pos)
 			}
 			seen[lower] = mem
+			if mem.Target.IsZero() {
+				add(mem.Pos, mem.ID, "member has no target")
+				continue
+			}
 			t := m.shapes[mem.Target]
 			if t == nil {
 				add(mem.Pos, mem.ID, "target %q not found", mem.Target.String())

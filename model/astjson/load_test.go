@@ -360,11 +360,11 @@ func TestLoadV1(t *testing.T) {
 			hasDefault bool
 			want       any
 		}{
-			{"count", true, zero},        // targets an unboxed integer: zero value
-			{"boxedCount", false, nil},   // targets a boxed integer: optional
-			{"boxedMember", true, nil},   // @box on the member: @default(null)
-			{"enabled", true, false},     // unboxed boolean
-			{"primitive", true, zero},    // smithy.api#PrimitiveLong
+			{"count", true, zero},      // targets an unboxed integer: zero value
+			{"boxedCount", false, nil}, // targets a boxed integer: optional
+			{"boxedMember", true, nil}, // @box on the member: @default(null)
+			{"enabled", true, false},   // unboxed boolean
+			{"primitive", true, zero},  // smithy.api#PrimitiveLong
 			{"primitiveBool", true, false},
 			{"boxedPrelude", false, nil}, // smithy.api#Integer was boxed
 			{"name", false, nil},         // strings had no zero value

@@ -30,7 +30,9 @@ import (
 //
 // Only targets known while the document is loaded can be looked at: shapes of
 // this document, the prelude, and shapes of files loaded before it. A member
-// whose target comes from a later file stays optional, the safe reading.
+// whose target comes from a later file stays optional, the safe reading. Nor
+// are traits that "apply" entries add (Build applies them later): a @box
+// applied that way stays on the model as it is.
 func (l *loader) upgradeV1() {
 	for _, s := range l.shapes {
 		if zero, ok := zeroValue(s.Type); ok && !s.Traits.Has(model.TraitBox) {

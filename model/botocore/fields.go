@@ -67,7 +67,7 @@ func (l *loader) target(n *jsonnode.Node, id model.ShapeID) model.ShapeID {
 		l.errorf(s, id, "invalid shape name %q: not a Smithy identifier", s.Str)
 		return model.ShapeID{}
 	}
-	return model.ShapeID{Namespace: l.ns, Name: s.Str}
+	return l.shapeID(s.Str)
 }
 
 func (l *loader) errorf(n *jsonnode.Node, id model.ShapeID, format string, args ...any) {

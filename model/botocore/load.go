@@ -4,6 +4,8 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/model/jsonnode"
@@ -37,6 +39,47 @@ type loader struct {
 	info map[string]shapeInfo
 	// used counts how each shape is referred to, for @input and @output.
 	used map[string]*usage
+	// renamed maps botocore shape names that differ from an earlier one only
+	// in case to the Smithy name they get (see caseRenames).
+	renamed map[string]string
+}
+
+// shapeID is the Smithy ID of the botocore shape name.
+func (l *loader) shapeID(name string) model.ShapeID {
+	if r, ok := l.renamed[name]; ok {
+		name = r
+	}
+	return model.ShapeID{Namespace: l.ns, Name: name}
+}
+
+// caseRenames settles a botocore quirk: service-2 files may hold two shapes
+// whose names differ only in case (QuickSight has "Boolean" and "boolean"),
+// which Smithy forbids. In sorted order the first keeps its name; each later
+// one gets the first free "<name>_<n>" (n from 2).
+func caseRenames(names []string) map[string]string {
+	sorted := slices.Sorted(slices.Values(names))
+	taken := map[string]bool{}
+	for _, n := range sorted {
+		taken[strings.ToLower(n)] = true
+	}
+	first := map[string]bool{}
+	out := map[string]string{}
+	for _, n := range sorted {
+		key := strings.ToLower(n)
+		if !first[key] {
+			first[key] = true
+			continue
+		}
+		for i := 2; ; i++ {
+			cand := n + "_" + strconv.Itoa(i)
+			if !taken[strings.ToLower(cand)] {
+				taken[strings.ToLower(cand)] = true
+				out[n] = cand
+				break
+			}
+		}
+	}
+	return out
 }
 
 // shapeInfo is what other shapes need to know of a botocore shape before it is converted.
@@ -83,6 +126,11 @@ func (l *loader) load(root *jsonnode.Node) {
 		svc.Traits.Set(l.trait(model.TraitDocumentation, doc, root.Get("documentation")))
 	}
 	if shapes != nil {
+		names := make([]string, len(shapes.Fields))
+		for i, f := range shapes.Fields {
+			names[i] = f.Key
+		}
+		l.renamed = caseRenames(names)
 		for _, f := range shapes.Fields {
 			var info shapeInfo
 			if t := f.Value.Get("type"); t != nil && t.Kind == jsonnode.String {
@@ -114,7 +162,7 @@ func (l *loader) load(root *jsonnode.Node) {
 func (l *loader) markInputOutput() {
 	for _, name := range slices.Sorted(maps.Keys(l.used)) {
 		u := l.used[name]
-		s := l.b.Shape(model.ShapeID{Namespace: l.ns, Name: name})
+		s := l.b.Shape(l.shapeID(name))
 		if s == nil || s.Type != model.Structure || u.input+u.output != 1 || u.other != 0 {
 			continue
 		}

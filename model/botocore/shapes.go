@@ -34,7 +34,7 @@ var timestampFormats = map[string]string{
 
 // shape converts the botocore shape name, defined by n, and adds it to the builder.
 func (l *loader) shape(name string, n *jsonnode.Node) {
-	id := model.ShapeID{Namespace: l.ns, Name: name}
+	id := l.shapeID(name)
 	if !model.ValidIdentifier(name) {
 		l.errorf(n, model.ShapeID{}, "invalid shape name %q: not a Smithy identifier", name)
 		return

@@ -40,16 +40,19 @@ var punct = map[tokKind]string{
 
 // token is one lexical token. Whitespace, commas and comments are not tokens:
 // nl records whether a line break came before the token, doc the documentation
-// comment lines (///) right before it.
+// comment (///) right before it.
 type token struct {
 	kind tokKind
+	nl   bool
 	text string
 	off  int // byte offset of the first character
-	end  int // byte offset after the last character
-	nl   bool
-	doc  []string
-	// docOff is the offset of the first documentation comment line.
-	docOff int
+	doc  *docComment
+}
+
+// docComment is a run of documentation comment lines.
+type docComment struct {
+	lines []string
+	off   int // byte offset of the first line
 }
 
 // describe renders the token for "expected X, found Y" messages.
@@ -99,15 +102,19 @@ func (l lines) lineCol(off int) (int, int) {
 type lexer struct {
 	data []byte
 	pos  int
-	// lastTokEnd is the offset after the last token (-1 before the first), so
-	// that a "///" after a token on the same line is an ordinary comment.
-	lastTokEnd int
+	// lastTokEnd is the offset after the last token and lastNL the offset of
+	// the last line break outside tokens (-1 before the first), so that a
+	// "///" after a token on the same line is an ordinary comment.
+	lastTokEnd, lastNL int
 }
 
 // lex splits data into tokens. The last token is tEOF or tError.
 func lex(data []byte) []token {
-	lx := &lexer{data: data, lastTokEnd: -1}
-	toks := make([]token, 0, len(data)/4+1)
+	lx := &lexer{data: data, lastTokEnd: -1, lastNL: -1}
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		lx.pos = 3 // a UTF-8 byte order mark
+	}
+	toks := make([]token, 0, len(data)/12+16) // about one token in 12 bytes of typical models
 	for {
 		t := lx.next()
 		toks = append(toks, t)
@@ -125,12 +132,12 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // fail turns t into a lexical error at off.
 func fail(t *token, off int, format string, args ...any) {
-	*t = token{kind: tError, text: fmt.Sprintf(format, args...), off: off, end: off}
+	*t = token{kind: tError, text: fmt.Sprintf(format, args...), off: off}
 }
 
-// onTokenLine reports whether a token was already lexed on the line holding off.
-func (lx *lexer) onTokenLine(off int) bool {
-	return lx.lastTokEnd >= 0 && bytes.IndexByte(lx.data[lx.lastTokEnd:off], '\n') < 0
+// onTokenLine reports whether a token was already lexed on the current line.
+func (lx *lexer) onTokenLine() bool {
+	return lx.lastTokEnd >= 0 && lx.lastNL < lx.lastTokEnd
 }
 
 var singleCharTokens = [256]tokKind{'{': tLBrace, '}': tRBrace, '[': tLBracket, ']': tRBracket,
@@ -147,6 +154,7 @@ func (lx *lexer) next() token {
 		}
 		if c == '\n' {
 			t.nl = true
+			lx.lastNL = lx.pos
 			lx.pos++
 			continue
 		}
@@ -159,7 +167,7 @@ func (lx *lexer) next() token {
 			eol++
 		}
 		lx.pos = eol
-		if eol-start < 3 || d[start+2] != '/' || lx.onTokenLine(start) {
+		if eol-start < 3 || d[start+2] != '/' || lx.onTokenLine() {
 			continue // an ordinary comment
 		}
 		line := strings.TrimSuffix(string(d[start+3:eol]), "\r")
@@ -168,14 +176,13 @@ func (lx *lexer) next() token {
 			return t
 		}
 		if t.doc == nil {
-			t.docOff = start
+			t.doc = &docComment{off: start}
 		}
-		t.doc = append(t.doc, strings.TrimPrefix(line, " "))
+		t.doc.lines = append(t.doc.lines, strings.TrimPrefix(line, " "))
 	}
 	t.off = lx.pos
 	if lx.pos >= len(d) {
 		t.kind = tEOF
-		t.end = lx.pos
 		return t
 	}
 	c := d[lx.pos]
@@ -203,7 +210,6 @@ func (lx *lexer) next() token {
 	if t.kind == tError {
 		return t
 	}
-	t.end = lx.pos
 	lx.lastTokEnd = lx.pos
 	return t
 }

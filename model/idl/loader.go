@@ -156,6 +156,32 @@ func (l *Loader) Finish() {
 		id, _ := l.resolve(r.file, r.text)
 		r.set(id)
 	}
+	l.resolveTraits()
+	for _, sd := range d.shapes {
+		l.resolveElided(sd)
+	}
+	l.upgradeV1(d.shapes)
+	for _, sd := range d.shapes {
+		l.b.Add(sd.shape)
+	}
+	for _, a := range d.applies {
+		for _, t := range a.traits {
+			if t.trait != nil {
+				l.b.Apply(a.target, t.trait)
+			}
+		}
+	}
+	for _, m := range d.meta {
+		l.b.SetMetadata(m.key, l.value(m.file, m.value), m.pos)
+	}
+	l.done = batch{}
+	l.defined = map[model.ShapeID]*shapeDef{}
+}
+
+// resolveTraits resolves trait IDs and values, checks that each names a
+// trait, and sets the traits of definitions on their shape or member.
+func (l *Loader) resolveTraits() {
+	d := &l.done
 	all := slices.Clone(d.traits)
 	for _, a := range d.applies {
 		for _, t := range a.traits {
@@ -163,7 +189,7 @@ func (l *Loader) Finish() {
 		}
 		all = append(all, a.traits...)
 	}
-	traitShapes := map[model.ShapeID]bool{}
+	traitShapes := map[model.ShapeID]bool{} // shapes of the loaded files with @trait
 	for _, t := range all {
 		if t.text != "" {
 			t.id, _ = l.resolve(t.file, t.text)
@@ -194,25 +220,6 @@ func (l *Loader) Finish() {
 			t.traits.Set(t.trait)
 		}
 	}
-	for _, sd := range d.shapes {
-		l.resolveElided(sd)
-	}
-	l.upgradeV1(d.shapes)
-	for _, sd := range d.shapes {
-		l.b.Add(sd.shape)
-	}
-	for _, a := range d.applies {
-		for _, t := range a.traits {
-			if t.trait != nil {
-				l.b.Apply(a.target, t.trait)
-			}
-		}
-	}
-	for _, m := range d.meta {
-		l.b.SetMetadata(m.key, l.value(m.file, m.value), m.pos)
-	}
-	l.done = batch{}
-	l.defined = map[model.ShapeID]*shapeDef{}
 }
 
 // lookup returns a shape defined in a loaded file or added to the Builder, or nil.
@@ -287,7 +294,7 @@ func (l *Loader) isTrait(id model.ShapeID, traitShapes map[model.ShapeID]bool) b
 }
 
 func (l *Loader) unknownTrait(t *traitApp) *model.Error {
-	if s, _ := l.lookup(t.id.Root()); s != nil {
+	if l.known(t.id.Root()) {
 		return model.Errorf(t.pos, t.owner, "%s is not a trait: its definition has no @trait", t.id)
 	}
 	if strings.Contains(t.text, "#") {
@@ -369,8 +376,10 @@ func (l *Loader) resolveElided(d *shapeDef) {
 		case !t.IsZero():
 			m.Target = t
 		case !incomplete:
-			l.b.Errorf(m.Pos, m.ID, "cannot elide the target of %s: no resource identifier or property, and no mixin member, is named %q",
+			l.b.Errorf(m.Pos, m.ID, "cannot elide the target of $%s: no resource identifier or property, and no mixin member, is named %q",
 				m.ID.Member, m.ID.Member)
+			// Dropped, so that the Builder does not report a member without target too.
+			d.shape.Members = slices.DeleteFunc(d.shape.Members, func(x *model.Member) bool { return x == m })
 		}
 	}
 }

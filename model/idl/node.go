@@ -32,16 +32,6 @@ type field struct {
 	value *node
 }
 
-// get returns the value of an object's key, or nil.
-func (n *node) get(key string) *node {
-	for _, f := range n.fields {
-		if f.key == key {
-			return f.value
-		}
-	}
-	return nil
-}
-
 var nodeKindNames = [...]string{"null", "boolean", "number", "string", "shape ID", "array", "object"}
 
 func (k nodeKind) String() string { return nodeKindNames[k] }

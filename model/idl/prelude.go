@@ -19,8 +19,8 @@ var preludeTraits = map[string]model.ShapeType{
 	// Traits whose value is not an object.
 	"default": model.Document, "enumValue": model.Document,
 	"error": model.Enum, "timestampFormat": model.Enum,
-	"httpError":       model.Integer,
-	"auth":            model.List, "enum": model.List, "examples": model.List, "references": model.List,
+	"httpError": model.Integer,
+	"auth":      model.List, "enum": model.List, "examples": model.List, "references": model.List,
 	"suppress": model.List, "tags": model.List,
 	"externalDocumentation": model.Map, "traitValidators": model.Map,
 	"documentation": model.String, "httpHeader": model.String, "httpPrefixHeaders": model.String,

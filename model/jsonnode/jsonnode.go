@@ -436,6 +436,9 @@ func (p *parser) hex4() (rune, error) {
 
 // Expect returns an error unless n has kind k.
 func (d *Doc) Expect(n *Node, k Kind, shape model.ShapeID, what string) *model.Error {
+	if n == nil {
+		return model.Errorf(model.Pos{File: d.File}, shape, "%s is missing", what)
+	}
 	if n.Kind == k {
 		return nil
 	}

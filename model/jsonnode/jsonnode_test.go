@@ -120,7 +120,6 @@ func TestParseStrings(t *testing.T) {
 // character is lost. encoding/json (and RFC 8259 readers generally) decode
 // each unpaired surrogate to U+FFFD and keep the next character.
 func TestParseUnpairedSurrogateEscapes(t *testing.T) {
-	t.Skip("known bug in jsonnode: an unpaired surrogate escape swallows the following \\u escape (see the astjson report)")
 	tests := []struct{ in, want string }{
 		{`"\ud800\u0041"`, "\ufffdA"},
 		{`"\udc00\ud83d\ude00"`, "\ufffd😀"},

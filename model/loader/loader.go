@@ -16,6 +16,7 @@ import (
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/model/astjson"
 	"github.com/smithygen/smithygen/model/botocore"
+	"github.com/smithygen/smithygen/model/idl"
 )
 
 // Format is a model file format.
@@ -79,7 +80,7 @@ func Load(sources ...Source) (*model.Model, error) {
 		return nil, fmt.Errorf("no model files given")
 	}
 	b := model.NewBuilder()
-	var idlFiles []Source
+	idlLoader := idl.NewLoader(b)
 	botocoreFiles := 0
 	for _, s := range sources {
 		switch Detect(s.Data) {
@@ -89,12 +90,12 @@ func Load(sources ...Source) (*model.Model, error) {
 		case FormatAST:
 			astjson.Load(b, s.Name, s.Data)
 		case FormatIDL:
-			idlFiles = append(idlFiles, s)
+			idlLoader.Load(s.Name, s.Data)
 		}
 	}
-	if len(idlFiles) > 0 {
-		loadIDL(b, idlFiles) // PENDING-IDL
-	}
+	// IDL names resolve against every file (JSON ones included), so IDL
+	// shapes are added last.
+	idlLoader.Finish()
 	if botocoreFiles > 1 {
 		return nil, fmt.Errorf("%d botocore files given: a botocore file holds one whole service, load one at a time", botocoreFiles)
 	}
@@ -115,8 +116,3 @@ func LoadFiles(paths ...string) (*model.Model, error) {
 	return Load(sources...)
 }
 
-func loadIDL(b *model.Builder, files []Source) { // PENDING-IDL
-	for _, f := range files {
-		b.Errorf(model.Pos{File: f.Name}, model.ShapeID{}, "Smithy IDL is not supported yet")
-	}
-}

@@ -1,0 +1,90 @@
+package idl
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/smithygen/smithygen/model"
+	"github.com/stretchr/testify/require"
+)
+
+// build loads files (name → source) into one model.
+func build(files map[string]string) (*model.Model, error) {
+	b := model.NewBuilder()
+	data := map[string][]byte{}
+	for name, src := range files {
+		data[name] = []byte(src)
+	}
+	LoadFiles(b, data)
+	return b.Build()
+}
+
+// mustBuild loads one file, test.smithy, and fails the test on errors.
+func mustBuild(t *testing.T, src string) *model.Model {
+	t.Helper()
+	m, err := build(map[string]string{"test.smithy": src})
+	require.NoError(t, err)
+	return m
+}
+
+// buildErr loads one file, test.smithy, and returns the error text.
+func buildErr(t *testing.T, src string) string {
+	t.Helper()
+	_, err := build(map[string]string{"test.smithy": src})
+	require.Error(t, err)
+	return err.Error()
+}
+
+func shape(t *testing.T, m *model.Model, id string) *model.Shape {
+	t.Helper()
+	s := m.Shape(model.MustShapeID(id))
+	require.NotNil(t, s, "shape %s", id)
+	return s
+}
+
+func member(t *testing.T, m *model.Model, id string) *model.Member {
+	t.Helper()
+	mem := m.MemberOf(model.MustShapeID(id))
+	require.NotNil(t, mem, "member %s", id)
+	return mem
+}
+
+// trait returns the value of a trait, failing the test when it is missing.
+func trait(t *testing.T, traits *model.Traits, id string) any {
+	t.Helper()
+	tr, ok := traits.Get(model.MustShapeID(id))
+	require.True(t, ok, "trait %s missing; have %v", id, traitIDs(traits))
+	return tr.Value
+}
+
+func traitIDs(traits *model.Traits) []string {
+	var out []string
+	for _, tr := range traits.All() {
+		out = append(out, tr.ID.String())
+	}
+	return out
+}
+
+// sharedSmithy returns ../shared/smithy beside the repository root (the
+// directory holding go.mod), skipping the test when it is absent.
+func sharedSmithy(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	require.NoError(t, err)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root (go.mod) not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(filepath.Dir(dir), "shared", "smithy")
+	if _, err := os.Stat(filepath.Join(shared, "prelude")); err != nil {
+		t.Skipf("reference Smithy models not found at %s: the tests that load them need the shared directory beside the repository", shared)
+	}
+	return shared
+}

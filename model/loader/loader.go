@@ -10,8 +10,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/model/astjson"
@@ -102,11 +104,16 @@ func Load(sources ...Source) (*model.Model, error) {
 	return b.Build()
 }
 
-// LoadFiles reads the named files and loads them. Names in positions are the
+// LoadFiles reads the named files and loads them; a directory stands for every
+// .smithy and .json file below it, in name order. Names in positions are the
 // paths as given.
 func LoadFiles(paths ...string) (*model.Model, error) {
+	files, err := Expand(paths)
+	if err != nil {
+		return nil, err
+	}
 	var sources []Source
-	for _, p := range paths {
+	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
@@ -116,3 +123,32 @@ func LoadFiles(paths ...string) (*model.Model, error) {
 	return Load(sources...)
 }
 
+
+// Expand replaces each directory in paths by the .smithy and .json files
+// below it, sorted; files are kept as given.
+func Expand(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && (strings.HasSuffix(path, ".smithy") || strings.HasSuffix(path, ".json")) {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

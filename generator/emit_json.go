@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -9,7 +10,8 @@ import (
 // emitJSON writes json.go: restJson1 body codecs for every struct, union, list and map.
 func (g *gen) emitJSON(f *jen.File) error {
 	for _, s := range g.allStructs() {
-		emitStructJSON(f, s)
+		enc, dec := g.bodyCodecs(s)
+		emitStructJSON(f, s, enc, dec)
 	}
 	for _, s := range g.pkg.Shapes {
 		switch s.Kind {
@@ -45,6 +47,22 @@ func (g *gen) allStructs() []*Shape {
 	return out
 }
 
+// bodyCodecs reports which body-only codecs (the members left in the JSON
+// body when others are bound to the URI, headers or status) the server
+// artifact calls for struct s: it decodes the body of an input that has body
+// members and no @httpPayload member, and encodes the body of an output
+// without an @httpPayload member and of every error. Without the server, or
+// for a struct without bindings, there are none: nothing would call them.
+func (g *gen) bodyCodecs(s *Shape) (enc, dec bool) {
+	if !s.HasBindings || !g.cfg.enabled(ArtifactServer) {
+		return false, false
+	}
+	hasPayload := slices.ContainsFunc(s.Members, func(m *Member) bool { return m.Location == InPayload })
+	dec = s.IsInput && !hasPayload && requestContentType(s, nil) == "application/json"
+	enc = (s.IsOutput && !hasPayload) || s.IsError
+	return enc, dec
+}
+
 func (g *gen) hasUnions() bool {
 	for _, s := range g.pkg.Shapes {
 		if s.Kind == KindUnion {
@@ -64,14 +82,16 @@ func ifErrReturn() *jen.Statement { return errReturn.Clone() }
 //
 //	func (v *X) encodeJSON(value smithyjson.Value) error  // every member
 //	func (v *X) decodeJSON(r *jsonReader) error
-//	func (v *X) encodeJSONBody(...) / decodeJSONBody(...)  // body members only, when some are HTTP-bound
+//	func (v *X) encodeJSONBody(...) / decodeJSONBody(...)  // body members only, when the server calls them (bodyCodecs)
 //	func (v X) MarshalJSON() ([]byte, error)
 //	func (v *X) UnmarshalJSON(data []byte) error
-func emitStructJSON(f *jen.File, s *Shape) {
+func emitStructJSON(f *jen.File, s *Shape, bodyEnc, bodyDec bool) {
 	emitStructEncoder(f, s, "encodeJSON", false)
 	emitStructDecoder(f, s, "decodeJSON", false)
-	if s.HasBindings {
+	if bodyEnc {
 		emitStructEncoder(f, s, "encodeJSONBody", true)
+	}
+	if bodyDec {
 		emitStructDecoder(f, s, "decodeJSONBody", true)
 	}
 	fileComment(f, fmt.Sprintf("MarshalJSON encodes %s as a restJson1 body: every member by its JSON name.", s.Name))
@@ -154,6 +174,8 @@ func writeValue(t *Shape, tsFormat string, src, dst *jen.Statement) []jen.Code {
 		return []jen.Code{jen.If(jen.Err().Op(":=").Add(fn), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
 	}
 	switch t.Kind {
+	case KindUnit:
+		return []jen.Code{dst.Clone().Dot("Object").Call().Dot("Close").Call()}
 	case KindStruct:
 		return checked(src.Clone().Dot("encodeJSON").Call(dst))
 	case KindUnion, KindList, KindMap:
@@ -237,6 +259,9 @@ func readInto(t *Shape, tsFormat string, dst *jen.Statement, pointer bool, seg j
 			jen.Return(jen.Id("r").Dot("wrap").Call(jen.Err(), seg)))}
 	}
 	switch t.Kind {
+	case KindUnit:
+		return []jen.Code{jen.If(jen.Err().Op(":=").Id("r").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("r").Dot("wrap").Call(jen.Err(), seg)))}
 	case KindStruct:
 		if pointer {
 			return append([]jen.Code{dst.Clone().Op("=").New(jen.Id(t.Name))}, checked(dst.Clone().Dot("decodeJSON").Call(jen.Id("r")))...)

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"slices"
@@ -55,6 +56,10 @@ type gen struct {
 	cfg Config
 }
 
+// errNoFile is returned by an emitter that has nothing to write for the
+// package: its file is then not produced at all (rather than left empty).
+var errNoFile = errors.New("no file")
+
 // emitter writes one file of the package.
 type emitter struct {
 	artifact string // which artifact it belongs to
@@ -70,10 +75,15 @@ var emitters = []emitter{
 	{ArtifactTypes, "types.go", (*gen).emitTypes},
 	{ArtifactTypes, "enums.go", (*gen).emitEnums},
 	{ArtifactTypes, "errors.go", (*gen).emitErrors},
+	{ArtifactTypes, "redact.go", (*gen).emitRedact},
 	{ArtifactJSON, "json.go", (*gen).emitJSON},
 	{ArtifactJSON, "jsonreader.go", nil}, // static runtime, from templates
 	{ArtifactValidators, "validators.go", (*gen).emitValidators},
 	{ArtifactValidators, "validate_runtime.go", nil}, // static runtime, from templates
+	{ArtifactServer, "server.go", (*gen).emitServer},
+	{ArtifactServer, "server_runtime.go", nil}, // static runtime, from templates
+	{ArtifactServer, "fake.go", (*gen).emitFake},
+	{ArtifactServer, "fake_runtime.go", nil}, // static runtime, from templates
 }
 
 // Generate renders every enabled file of the package in memory.
@@ -98,6 +108,9 @@ func Generate(p *Package, cfg Config) ([]File, error) {
 			data, err = renderStatic(p, e.file)
 		} else {
 			data, err = g.render(e)
+		}
+		if errors.Is(err, errNoFile) {
+			continue
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", e.file, err)
@@ -216,6 +229,8 @@ func goType(t GoType) *jen.Statement {
 		return jen.Index().Add(elemType(t))
 	case GoMap:
 		return jen.Map(jen.String()).Add(elemType(t))
+	case GoUnit:
+		return jen.Struct()
 	}
 	panic(fmt.Sprintf("generator: unknown Go kind %d", t.Kind))
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -18,6 +19,11 @@ type Package struct {
 	Shapes     []*Shape     // every shape in the closure except simple ones, sorted by shape ID
 	Operations []*Operation // sorted by name
 	byID       map[model.ShapeID]*Shape
+
+	// Server holds what the server and fake emitters need beyond the types:
+	// routes, error mappings, the fake's resources and every helper name. It is
+	// built once by buildServerIR (emit_server_ir.go).
+	Server *ServerIR
 }
 
 // Service describes the service shape.
@@ -46,6 +52,10 @@ type Operation struct {
 	Readonly   bool
 	Paginated  *model.Paginated // with service defaults merged, or nil
 	Deprecated bool
+
+	// Server is the operation's route, binding facts, validation error mapping
+	// and fake lifecycle, set by buildServerIR (emit_server_ir.go).
+	Server *OperationServer
 }
 
 // Kind is the generated form of a shape.
@@ -60,6 +70,7 @@ const (
 	KindList                // no Go type of its own: []T; has codec and validator helpers
 	KindMap                 // no Go type of its own: map[string]T
 	KindSimple              // a scalar: string, numbers, bool, blob, timestamp, document
+	KindUnit                // smithy.api#Unit as a union member's target: a tag with no value, struct{}
 )
 
 // Shape is a shape of the closure with every Go name it needs.
@@ -100,6 +111,7 @@ type Shape struct {
 	ValidateFunc  string // validateX(v)
 	UnmarshalFunc string // union: exported UnmarshalX(data) (X, error)
 	Unknown       string // union: name of the package's unknown-member type
+	EqualFunc     string // equalX(a, b): value equality, for shapes inside @uniqueItems lists; "" when unneeded
 	HasBindings   bool   // struct with members bound outside the JSON body
 
 	GoType GoType // the Go type of a value of this shape
@@ -165,6 +177,8 @@ type Constraints struct {
 	Range       *model.Range
 	Pattern     string
 	PatternVar  string // package-level regexp variable name, decided per package
+	RangeMinVar string // bigInteger/bigDecimal: package-level variable holding Range.Min
+	RangeMaxVar string // bigInteger/bigDecimal: package-level variable holding Range.Max
 	Enum        bool   // value must be one of the target enum's values
 	UniqueItems bool
 }
@@ -195,6 +209,7 @@ const (
 	GoNamed    // a generated named type (struct, union interface, enum)
 	GoSlice    // []Elem
 	GoMap      // map[string]Elem
+	GoUnit     // struct{}: the value of a union member targeting smithy.api#Unit
 )
 
 // GoType is a Go type expression.
@@ -287,6 +302,7 @@ func (b *irBuilder) build() (*Package, error) {
 		visit(e)
 	}
 	delete(closure, model.UnitID)
+	unit := &Shape{ID: model.UnitID, Type: model.Structure, Kind: KindUnit, GoType: GoType{Kind: GoUnit}}
 	ids := make([]model.ShapeID, 0, len(closure))
 	for id := range closure {
 		ids = append(ids, id)
@@ -358,7 +374,7 @@ func (b *irBuilder) build() (*Package, error) {
 	}
 	b.names(ops)
 	for _, is := range p.Shapes {
-		b.fill(is)
+		b.fill(is, unit)
 	}
 	taken := map[string]bool{}
 	for _, r := range ReservedNames {
@@ -548,7 +564,7 @@ func shapeConstraints(t *model.Traits) Constraints {
 }
 
 // fill sets members, element types and Go types of a shape whose names are decided.
-func (b *irBuilder) fill(is *Shape) {
+func (b *irBuilder) fill(is *Shape, unit *Shape) {
 	s := b.m.Shape(is.ID)
 	switch is.Kind {
 	case KindStruct:
@@ -561,6 +577,11 @@ func (b *irBuilder) fill(is *Shape) {
 		}
 	case KindUnion:
 		for _, mem := range s.Members {
+			if mem.Target == model.UnitID {
+				is.Members = append(is.Members, &Member{Name: mem.ID.Member, ID: mem.ID, Target: unit, GoType: unit.GoType,
+					JSONName: cmp.Or(mem.Traits.JSONName(), mem.ID.Member), Doc: godoc(mem.Traits.Documentation())})
+				continue
+			}
 			im := b.member(is, mem)
 			if im.Location != InBody {
 				b.errorf(mem.Pos, mem.ID, "union members cannot have HTTP binding traits")

@@ -15,6 +15,15 @@
 //	smithygen generate -config FILE [-check]
 //	    Generate every target of a config file (the go:generate path).
 //
+//	smithygen ast [-o FILE] MODEL...
+//	    Print the model assembled from the files as Smithy JSON AST 2.0
+//	    (prelude shapes left out, keys sorted, like the Smithy CLI's
+//	    `smithy ast`).
+//
+//	smithygen diff OLD NEW [-service ID] [-json] [-fail-on LEVEL] [-docs]
+//	    Compare two versions of a service model and classify every change as
+//	    breaking-wire, breaking-go or compatible (smithygen diff -h, -rules).
+//
 // Flags of generate:
 //
 //	-model FILE      a model file; repeat to assemble several files
@@ -31,7 +40,19 @@
 // the files whose bytes changed are written (atomically), and generated files
 // no longer produced are removed. Hand-written _test.go files are never touched.
 //
-// Exit status: 0 success, 1 failure (or changes found with -check), 2 usage error.
+// Flags of diff (OLD and NEW are model files of any supported format, even
+// mixed; flags may come before or after them):
+//
+//	-old FILE, -new FILE      instead of OLD NEW; repeat to assemble a side from several files
+//	-service ID               the service on both sides; default: each model's only service
+//	-old-service, -new-service ID  the service of one side, when the IDs differ
+//	-json                     print one JSON document {findings, summary, notes} instead of text
+//	-fail-on LEVEL            exit 1 on findings of LEVEL: breaking-wire, breaking-go, breaking (either) or none (default)
+//	-docs                     also report documentation changes
+//	-rules                    print every rule with its category
+//
+// Exit status: 0 success, 1 failure (or changes found with -check, or
+// findings at the -fail-on level of diff), 2 usage error.
 package main
 
 import (
@@ -85,11 +106,15 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		switch args[0] {
 		case "generate":
 			return cmdGenerate(args[1:], stdout, stderr)
+		case "diff":
+			return cmdDiff(args[1:], stdout, stderr)
+		case "ast":
+			return cmdAST(args[1:], stdout, stderr)
 		case "version":
 			fmt.Fprintln(stdout, "smithygen", version())
 			return nil
 		default:
-			return usagef("unknown command %q (want generate or version; -h for help)", args[0])
+			return usagef("unknown command %q (want generate, diff or version; -h for help)", args[0])
 		}
 	}
 	fs := flag.NewFlagSet("smithygen", flag.ContinueOnError)
@@ -97,7 +122,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	check := fs.Bool("check", false, "write nothing; print a diff of what would change and exit 1 if anything would")
 	out := fs.String("out", "generated", "output directory of the default packages")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: smithygen [-check] [-out DIR]\n       smithygen generate -h\n       smithygen version\n\nWith no command, smithygen regenerates the embedded default services.")
+		fmt.Fprintln(stderr, "usage: smithygen [-check] [-out DIR]\n       smithygen generate -h\n       smithygen diff -h\n       smithygen version\n\nWith no command, smithygen regenerates the embedded default services.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

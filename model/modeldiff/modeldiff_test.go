@@ -320,3 +320,54 @@ func TestRealModels(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitUnionMember: a union member targeting smithy.api#Unit is compared
+// like any other; the diff neither fails nor panics, whatever the IR builder
+// makes of it (when it cannot build the IR, a note says why).
+func TestUnitUnionMember(t *testing.T) {
+	dir := filepath.Join("testdata", AddedUnionMember)
+	data, err := os.ReadFile(filepath.Join(dir, "new.json"))
+	require.NoError(t, err)
+	data = bytes.Replace(data, []byte(`"flag": {`), []byte(`"nothing": {"target": "smithy.api#Unit"}, "flag": {`), 1)
+	m, err := loader.Load(loader.Source{Name: "new.json", Data: data})
+	require.NoError(t, err)
+	r, err := Diff(load(t, filepath.Join(dir, "old.json")), m, Options{})
+	require.NoError(t, err)
+	var added []string
+	for _, f := range r.Findings {
+		if f.Rule == AddedUnionMember {
+			added = append(added, f.Member)
+		}
+	}
+	assert.ElementsMatch(t, []string{"flag", "nothing"}, added)
+	t.Logf("notes: %q", r.Notes)
+}
+
+// TestCrossFixtures compares fixture models with other fixture models (a
+// spread sample of the pairs, both directions): no error, no panic,
+// deterministic output.
+func TestCrossFixtures(t *testing.T) {
+	var models []*model.Model
+	for _, name := range fixtureDirs(t) {
+		for _, f := range []string{"old.json", "new.json"} {
+			models = append(models, load(t, filepath.Join("testdata", name, f)))
+		}
+	}
+	pairs := 0
+	for i, a := range models {
+		for j, b := range models {
+			if (i+j)%16 != 0 {
+				continue
+			}
+			pairs++
+			r1, err := Diff(a, b, Options{Documentation: true})
+			require.NoError(t, err, "%d vs %d", i, j)
+			if pairs%8 == 0 {
+				r2, err := Diff(a, b, Options{Documentation: true})
+				require.NoError(t, err)
+				require.Equal(t, r1, r2, "%d vs %d: not deterministic", i, j)
+			}
+		}
+	}
+	t.Logf("%d pairs of %d models", pairs, len(models))
+}

@@ -1,6 +1,7 @@
 package modeldiff
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 
@@ -58,8 +59,19 @@ func newSide(label string, m *model.Model, svc *model.Shape) *side {
 	for _, id := range s.ids {
 		s.byName[id.Name] = append(s.byName[id.Name], id)
 	}
-	s.ir, s.irErr = generator.BuildIR(m, svc, generator.Options{})
+	s.ir, s.irErr = buildIR(m, svc)
 	return s
+}
+
+// buildIR builds the generator's IR of the service. A panic in the generator
+// (a bug there) becomes an error, so that the wire pass still reports.
+func buildIR(m *model.Model, svc *model.Shape) (ir *generator.Package, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ir, err = nil, fmt.Errorf("the generator's IR builder panicked (a generator bug): %v", r)
+		}
+	}()
+	return generator.BuildIR(m, svc, generator.Options{})
 }
 
 // add puts id and every shape its members reach into the closure, marking

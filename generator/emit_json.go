@@ -217,7 +217,7 @@ func writeValue(t *Shape, tsFormat string, src, dst *jen.Statement) []jen.Code {
 		case "http-date":
 			return call("String", jen.Qual(smithyTimePkg, "FormatHTTPDate").Call(src))
 		default:
-			return call("Double", jen.Qual(smithyTimePkg, "FormatEpochSeconds").Call(src))
+			return []jen.Code{jen.Id("writeEpochSeconds").Call(dst, src)}
 		}
 	}
 	panic(fmt.Sprintf("generator: no JSON encoding for %s", t.ID))
@@ -359,7 +359,7 @@ func emitUnionJSON(f *jen.File, s *Shape) {
 	f.Line()
 
 	f.Func().Id(s.DecodeFunc).Params(jen.Id("r").Op("*").Id("jsonReader"), jen.Id("v").Op("*").Id(s.Name)).Error().BlockFunc(func(grp *jen.Group) {
-		grp.List(jen.Id("ok"), jen.Err()).Op(":=").Id("r").Dot("enterObject").Call()
+		grp.List(jen.Id("ok"), jen.Err()).Op(":=").Id("r").Dot("enterUnion").Call(jen.Lit(s.Name))
 		grp.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(jen.Return(jen.Err()))
 		grp.Var().Id("out").Id(s.Name)
 		grp.Var().Id("keys").Index().String()
@@ -367,24 +367,30 @@ func emitUnionJSON(f *jen.File, s *Shape) {
 			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("nextKey").Call()
 			loop.Add(ifErrReturn())
 			loop.If(jen.Op("!").Id("more")).Block(jen.Break())
-			loop.If(jen.String().Call(jen.Id("key")).Op("==").Lit("__type").Op("||").Id("r").Dot("null").Call()).Block(
+			loop.Comment("The key aliases the reader's buffer: copy it before reading the value.")
+			loop.Id("name").Op(":=").String().Call(jen.Id("key"))
+			loop.If(jen.Id("name").Op("==").Lit("__type")).Block(
 				jen.If(jen.Err().Op(":=").Id("r").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 				jen.Continue(),
 			)
-			loop.Id("keys").Op("=").Append(jen.Id("keys"), jen.String().Call(jen.Id("key")))
-			loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
+			loop.If(jen.Id("r").Dot("null").Call()).Block(jen.Continue())
+			loop.If(jen.Id("name").Op("==").Lit("")).Block(
+				jen.Return(jen.Id("r").Dot("errorf").Call(jen.Lit("union "+s.Name+": empty member name"))))
+			loop.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("name"))
+			loop.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
 				for _, m := range s.Members {
-					body := []jen.Code{jen.Var().Id("x").Add(goType(m.GoType))}
-					body = append(body, readInto(m.Target, m.TimestampFmt, jen.Id("x"), false, jen.Lit(m.JSONName))...)
-					body = append(body, jen.Id("out").Op("=").Op("&").Id(m.Variant).Values(jen.Id("Value").Op(":").Id("x")))
+					// Read into val: readInto's scalar reads use x for the raw value.
+					body := []jen.Code{jen.Var().Id("val").Add(goType(m.GoType))}
+					body = append(body, readInto(m.Target, m.TimestampFmt, jen.Id("val"), false, jen.Lit(m.JSONName))...)
+					body = append(body, jen.Id("out").Op("=").Op("&").Id(m.Variant).Values(jen.Id("Value").Op(":").Id("val")))
 					sw.Case(jen.Lit(m.JSONName)).Block(jen.Block(body...))
 				}
 				sw.Default().Block(
 					jen.If(jen.Id("r").Dot("strict")).Block(
-						jen.Return(jen.Id("r").Dot("errorf").Call(jen.Lit("union "+s.Name+": unknown member %q"), jen.Id("key")))),
+						jen.Return(jen.Id("r").Dot("errorf").Call(jen.Lit("union "+s.Name+": unknown member %q"), jen.Id("name")))),
 					jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("r").Dot("readRaw").Call(),
 					ifErrReturn(),
-					jen.Id("out").Op("=").Op("&").Id(s.Unknown).Values(jen.Id("Tag").Op(":").String().Call(jen.Id("key")), jen.Id("Value").Op(":").Id("raw")),
+					jen.Id("out").Op("=").Op("&").Id(s.Unknown).Values(jen.Id("Tag").Op(":").Id("name"), jen.Id("Value").Op(":").Id("raw")),
 				)
 			})
 		})
@@ -408,9 +414,9 @@ func emitUnionJSON(f *jen.File, s *Shape) {
 	f.Line()
 	for _, m := range s.Members {
 		fileComment(f, fmt.Sprintf("MarshalJSON encodes the %s member as a %s object.", m.Name, s.Name))
-		f.Func().Params(jen.Id("v").Op("*").Id(m.Variant)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		f.Func().Params(jen.Id("v").Id(m.Variant)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 			jen.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call(),
-			jen.If(jen.Err().Op(":=").Id(s.EncodeFunc).Call(jen.Id("v"), jen.Id("e").Dot("Value")), jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op(":=").Id(s.EncodeFunc).Call(jen.Op("&").Id("v"), jen.Id("e").Dot("Value")), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Err())),
 			jen.Return(jen.Id("e").Dot("Bytes").Call(), jen.Nil()),
 		)
@@ -419,6 +425,7 @@ func emitUnionJSON(f *jen.File, s *Shape) {
 		f.Func().Params(jen.Id("v").Op("*").Id(m.Variant)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 			jen.List(jen.Id("u"), jen.Err()).Op(":=").Id(s.UnmarshalFunc).Call(jen.Id("data")),
 			ifErrReturn(),
+			jen.If(jen.Id("u").Op("==").Nil()).Block(jen.Comment("null: nothing to do, as encoding/json expects"), jen.Return(jen.Nil())),
 			jen.List(jen.Id("m"), jen.Id("ok")).Op(":=").Id("u").Assert(jen.Op("*").Id(m.Variant)),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(
 				jen.Lit(fmt.Sprintf("union %s: want member %s, found %%s", s.Name, m.JSONName)), jen.Id("unionTag").Call(jen.Id("u"))))),
@@ -432,7 +439,7 @@ func emitUnionJSON(f *jen.File, s *Shape) {
 // emitUnknownUnionMemberJSON writes the helpers shared by every union.
 func emitUnknownUnionMemberJSON(f *jen.File) {
 	fileComment(f, "MarshalJSON writes the member back as it was read: {\"Tag\": Value}.")
-	f.Func().Params(jen.Id("v").Op("*").Id("UnknownUnionMember")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+	f.Func().Params(jen.Id("v").Id("UnknownUnionMember")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call(),
 		jen.Id("obj").Op(":=").Id("e").Dot("Object").Call(),
 		jen.If(jen.Err().Op(":=").Id("v").Dot("encodeInto").Call(jen.Id("obj")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),

@@ -16,7 +16,7 @@ var ReservedNames = []string{
 	"ValidationMode", "ValidateAll", "ValidateRequired", "ValidateOff", "WithValidation", "WithLogger",
 	"WithFakeClock", "WithAccountID", "WithRegion", "ServiceID", "SigningName", "APIVersion",
 	"UnimplementedHandler", "Rule", "WithRules", "WithMaxBodyBytes", "WithCredentials", "WithMaxDepth",
-	"WithState", "Snapshot", "Restore", "OperationNames",
+	"WithState", "Snapshot", "Restore", "OperationNames", "MatchOperation",
 }
 
 // reservedMethods are the methods generated on structs (and error structs); a

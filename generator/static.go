@@ -18,12 +18,73 @@ func renderTemplate(name string, data any) (string, error) {
 	return buf.String(), nil
 }
 
+// staticData is what a runtime template reads: the file header, the package
+// name and which optional helpers the package calls.
+type staticData struct {
+	Header  string
+	Package string
+	runtimeUses
+}
+
+// runtimeUses tells which optional runtime helpers the generated code of a
+// package calls, so that templates write only those (wrapped in
+// {{if .UsesX}}) and a package carries no dead code.
+type runtimeUses struct {
+	UsesString    bool // jsonReader.readString: strings, enums, floats (NaN, Infinity) and timestamps
+	UsesInt       bool // readInt: integers and intEnums
+	UsesFloat     bool // readFloat and package math: floats
+	UsesBigInt    bool // readBigInt: bigInteger
+	UsesBigFloat  bool // readBigFloat: bigDecimal
+	UsesBig       bool // package math/big: UsesBigInt or UsesBigFloat
+	UsesBlob      bool // readBlob and package encoding/base64: blobs
+	UsesTimestamp bool // readTimestamp, parseTimestamp, packages time and smithytime: timestamps
+	UsesRaw       bool // readRaw, writeDocument and package encoding/json: documents and unknown union members
+	UsesUnion     bool // enterUnion: unions
+}
+
+// usesOf computes the runtimeUses of p from the kinds of its shapes. Every
+// member of a struct is read by its full decoder, so every shape of the
+// closure counts.
+func usesOf(p *Package) runtimeUses {
+	var u runtimeUses
+	for _, s := range p.Shapes {
+		switch s.Kind {
+		case KindEnum:
+			u.UsesString = true
+		case KindIntEnum:
+			u.UsesInt = true
+		case KindUnion:
+			u.UsesRaw = true
+			u.UsesUnion = true
+		case KindSimple:
+			switch s.GoType.Kind {
+			case GoString:
+				u.UsesString = true
+			case GoInt8, GoInt16, GoInt32, GoInt64:
+				u.UsesInt = true
+			case GoFloat32, GoFloat64:
+				u.UsesFloat = true
+			case GoBigInt:
+				u.UsesBigInt = true
+			case GoBigFloat:
+				u.UsesBigFloat = true
+			case GoBytes:
+				u.UsesBlob = true
+			case GoTime:
+				u.UsesTimestamp = true
+			case GoDocument:
+				u.UsesRaw = true
+			}
+		}
+	}
+	u.UsesString = u.UsesString || u.UsesFloat || u.UsesTimestamp
+	u.UsesBig = u.UsesBigInt || u.UsesBigFloat
+	return u
+}
+
 // renderStatic renders a runtime file from templates/<file>.tmpl for package p and gofmts it.
 func renderStatic(p *Package, file string) ([]byte, error) {
-	text, err := renderTemplate(file+".tmpl", struct {
-		Header  string
-		Package string
-	}{header(p), p.Name})
+	text, err := renderTemplate(file+".tmpl", staticData{Header: header(p), Package: p.Name, runtimeUses: usesOf(p)})
 	if err != nil {
 		return nil, err
 	}

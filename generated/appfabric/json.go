@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	smithyjson "github.com/aws/smithy-go/encoding/json"
-	ptr "github.com/aws/smithy-go/ptr"
+	"github.com/aws/smithy-go/ptr"
 	smithytime "github.com/aws/smithy-go/time"
 	"strconv"
 	"strings"
@@ -622,17 +622,6 @@ func (v *ConnectAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	}
 }
 
-func (v *ConnectAppAuthorizationInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	if v.AuthRequest != nil {
-		if err := v.AuthRequest.encodeJSON(obj.Key("authRequest")); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (v *ConnectAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -837,36 +826,6 @@ func (v *CreateAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 			}
 		}
 	}
-}
-
-func (v *CreateAppAuthorizationInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	if v.App != nil {
-		obj.Key("app").String(*v.App)
-	}
-	if v.Credential != nil {
-		if err := encodeCredential(v.Credential, obj.Key("credential")); err != nil {
-			return err
-		}
-	}
-	if v.Tenant != nil {
-		if err := v.Tenant.encodeJSON(obj.Key("tenant")); err != nil {
-			return err
-		}
-	}
-	if v.AuthType != "" {
-		obj.Key("authType").String(string(v.AuthType))
-	}
-	if v.ClientToken != nil {
-		obj.Key("clientToken").String(*v.ClientToken)
-	}
-	if v.Tags != nil {
-		if err := encodeTagList(v.Tags, obj.Key("tags")); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func (v *CreateAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
@@ -1194,37 +1153,6 @@ func (v *DeleteAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	}
 }
 
-func (v *DeleteAppAuthorizationInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	return nil
-}
-
-func (v *DeleteAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
 // MarshalJSON encodes DeleteAppAuthorizationInput as a restJson1 body: every member by its JSON name.
 func (v DeleteAppAuthorizationInput) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
@@ -1337,37 +1265,6 @@ func (v *GetAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 				return r.wrap(err, "appAuthorizationIdentifier")
 			}
 			v.AppAuthorizationIdentifier = ptr.String(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-func (v *GetAppAuthorizationInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	return nil
-}
-
-func (v *GetAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
 		default:
 			if err := r.skip(); err != nil {
 				return err
@@ -1511,37 +1408,6 @@ func (v *InternalServerException) encodeJSONBody(value smithyjson.Value) error {
 	return nil
 }
 
-func (v *InternalServerException) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
-		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
 // MarshalJSON encodes InternalServerException as a restJson1 body: every member by its JSON name.
 func (v InternalServerException) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
@@ -1612,37 +1478,6 @@ func (v *ListAppAuthorizationsInput) decodeJSON(r *jsonReader) error {
 				return r.wrap(err, "nextToken")
 			}
 			v.NextToken = ptr.String(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-func (v *ListAppAuthorizationsInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	return nil
-}
-
-func (v *ListAppAuthorizationsInput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
 		default:
 			if err := r.skip(); err != nil {
 				return err
@@ -2171,49 +2006,6 @@ func (v *ThrottlingException) encodeJSONBody(value smithyjson.Value) error {
 	return nil
 }
 
-func (v *ThrottlingException) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
-		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
-		case "serviceCode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "serviceCode")
-			}
-			v.ServiceCode = ptr.String(x)
-		case "quotaCode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "quotaCode")
-			}
-			v.QuotaCode = ptr.String(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
 // MarshalJSON encodes ThrottlingException as a restJson1 body: every member by its JSON name.
 func (v ThrottlingException) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
@@ -2300,22 +2092,6 @@ func (v *UpdateAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 			}
 		}
 	}
-}
-
-func (v *UpdateAppAuthorizationInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	if v.Credential != nil {
-		if err := encodeCredential(v.Credential, obj.Key("credential")); err != nil {
-			return err
-		}
-	}
-	if v.Tenant != nil {
-		if err := v.Tenant.encodeJSON(obj.Key("tenant")); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func (v *UpdateAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
@@ -2638,7 +2414,7 @@ func encodeCredential(v Credential, value smithyjson.Value) error {
 }
 
 func decodeCredential(r *jsonReader, v *Credential) error {
-	ok, err := r.enterObject()
+	ok, err := r.enterUnion("Credential")
 	if err != nil || !ok {
 		return err
 	}
@@ -2652,39 +2428,47 @@ func decodeCredential(r *jsonReader, v *Credential) error {
 		if !more {
 			break
 		}
-		if string(key) == "__type" || r.null() {
+		// The key aliases the reader's buffer: copy it before reading the value.
+		name := string(key)
+		if name == "__type" {
 			if err := r.skip(); err != nil {
 				return err
 			}
 			continue
 		}
-		keys = append(keys, string(key))
-		switch string(key) {
+		if r.null() {
+			continue
+		}
+		if name == "" {
+			return r.errorf("union Credential: empty member name")
+		}
+		keys = append(keys, name)
+		switch name {
 		case "oauth2Credential":
 			{
-				var x Oauth2Credential
-				if err := x.decodeJSON(r); err != nil {
+				var val Oauth2Credential
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "oauth2Credential")
 				}
-				out = &CredentialMemberOauth2Credential{Value: x}
+				out = &CredentialMemberOauth2Credential{Value: val}
 			}
 		case "apiKeyCredential":
 			{
-				var x ApiKeyCredential
-				if err := x.decodeJSON(r); err != nil {
+				var val ApiKeyCredential
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "apiKeyCredential")
 				}
-				out = &CredentialMemberApiKeyCredential{Value: x}
+				out = &CredentialMemberApiKeyCredential{Value: val}
 			}
 		default:
 			if r.strict {
-				return r.errorf("union Credential: unknown member %q", key)
+				return r.errorf("union Credential: unknown member %q", name)
 			}
 			raw, err := r.readRaw()
 			if err != nil {
 				return err
 			}
-			out = &UnknownUnionMember{Tag: string(key), Value: raw}
+			out = &UnknownUnionMember{Tag: name, Value: raw}
 		}
 	}
 	if len(keys) != 1 {
@@ -2709,9 +2493,9 @@ func UnmarshalCredential(data []byte) (Credential, error) {
 }
 
 // MarshalJSON encodes the oauth2Credential member as a Credential object.
-func (v *CredentialMemberOauth2Credential) MarshalJSON() ([]byte, error) {
+func (v CredentialMemberOauth2Credential) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeCredential(v, e.Value); err != nil {
+	if err := encodeCredential(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -2723,6 +2507,10 @@ func (v *CredentialMemberOauth2Credential) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*CredentialMemberOauth2Credential)
 	if !ok {
 		return fmt.Errorf("union Credential: want member oauth2Credential, found %s", unionTag(u))
@@ -2732,9 +2520,9 @@ func (v *CredentialMemberOauth2Credential) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes the apiKeyCredential member as a Credential object.
-func (v *CredentialMemberApiKeyCredential) MarshalJSON() ([]byte, error) {
+func (v CredentialMemberApiKeyCredential) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeCredential(v, e.Value); err != nil {
+	if err := encodeCredential(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -2745,6 +2533,10 @@ func (v *CredentialMemberApiKeyCredential) UnmarshalJSON(data []byte) error {
 	u, err := UnmarshalCredential(data)
 	if err != nil {
 		return err
+	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
 	}
 	m, ok := u.(*CredentialMemberApiKeyCredential)
 	if !ok {
@@ -2841,7 +2633,7 @@ func decodeValidationExceptionFieldList(r *jsonReader, v *[]ValidationExceptionF
 }
 
 // MarshalJSON writes the member back as it was read: {"Tag": Value}.
-func (v *UnknownUnionMember) MarshalJSON() ([]byte, error) {
+func (v UnknownUnionMember) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
 	obj := e.Object()
 	if err := v.encodeInto(obj); err != nil {

@@ -2,3 +2,1038 @@
 // Source: specs/appfabric.json
 
 package appfabric
+
+import (
+	"regexp"
+	"unicode/utf8"
+)
+
+// The model's @pattern traits, compiled once. Smithy patterns are ECMA-262 regular
+// expressions; where Go's RE2 syntax differs they are rewritten to keep their meaning.
+var (
+	// patternArn is @pattern "arn:.+" of com.amazonaws.appfabric#Arn, in RE2 syntax.
+	patternArn = regexp.MustCompile("arn:[^\\n\\r\\x{2028}\\x{2029}]+")
+	// patternIdentifier is @pattern "arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}" of com.amazonaws.appfabric#Identifier, in RE2 syntax.
+	patternIdentifier = regexp.MustCompile("arn:[^\\n\\r\\x{2028}\\x{2029}]+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}")
+	// patternRedirectUri is @pattern "https://[-a-zA-Z0-9-._~:/?#@!$&'()*+,;=]+" of com.amazonaws.appfabric#RedirectUri, in RE2 syntax.
+	patternRedirectUri = regexp.MustCompile("https://[\\-a-zA-Z0-9\\-._~:/?#@!$&'()*+,;=]+")
+	// patternUUID is @pattern "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}" of com.amazonaws.appfabric#UUID.
+	patternUUID = regexp.MustCompile("[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}")
+)
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *AccessDeniedException) Validate() error {
+	return invalidParams("AccessDeniedException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *AccessDeniedException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message == "" {
+		errs = append(errs, requiredError(segMember("message")))
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ApiKeyCredential) Validate() error {
+	return invalidParams("ApiKeyCredential", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ApiKeyCredential) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ApiKey == "" {
+		errs = append(errs, requiredError(segMember("apiKey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApiKey); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("apiKey")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *AppAuthorization) Validate() error {
+	return invalidParams("AppAuthorization", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *AppAuthorization) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppAuthorizationArn == "" {
+		errs = append(errs, requiredError(segMember("appAuthorizationArn")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.AppAuthorizationArn); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationArn")))
+		}
+		if !patternArn.MatchString(v.AppAuthorizationArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("appAuthorizationArn")))
+		}
+	}
+	if v.AppBundleArn == "" {
+		errs = append(errs, requiredError(segMember("appBundleArn")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.AppBundleArn); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleArn")))
+		}
+		if !patternArn.MatchString(v.AppBundleArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("appBundleArn")))
+		}
+	}
+	if v.App == "" {
+		errs = append(errs, requiredError(segMember("app")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.App); n > 255 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("app")))
+		}
+	}
+	if v.Tenant == nil {
+		errs = append(errs, requiredError(segMember("tenant")))
+	} else {
+		errs = append(errs, nest(segMember("tenant"), v.Tenant.validate(mode))...)
+	}
+	if v.AuthType == "" {
+		errs = append(errs, requiredError(segMember("authType")))
+	} else {
+		errs = append(errs, nest(segMember("authType"), validateAuthType(v.AuthType, mode))...)
+	}
+	if v.Status == "" {
+		errs = append(errs, requiredError(segMember("status")))
+	} else {
+		errs = append(errs, nest(segMember("status"), validateAppAuthorizationStatus(v.Status, mode))...)
+	}
+	// createdAt is required but held by value: its zero value cannot be told absent.
+	// updatedAt is required but held by value: its zero value cannot be told absent.
+	if v.Persona != "" {
+		errs = append(errs, nest(segMember("persona"), validatePersona(v.Persona, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *AppAuthorizationSummary) Validate() error {
+	return invalidParams("AppAuthorizationSummary", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *AppAuthorizationSummary) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppAuthorizationArn == "" {
+		errs = append(errs, requiredError(segMember("appAuthorizationArn")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.AppAuthorizationArn); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationArn")))
+		}
+		if !patternArn.MatchString(v.AppAuthorizationArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("appAuthorizationArn")))
+		}
+	}
+	if v.AppBundleArn == "" {
+		errs = append(errs, requiredError(segMember("appBundleArn")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.AppBundleArn); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleArn")))
+		}
+		if !patternArn.MatchString(v.AppBundleArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("appBundleArn")))
+		}
+	}
+	if v.App == "" {
+		errs = append(errs, requiredError(segMember("app")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.App); n > 255 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("app")))
+		}
+	}
+	if v.Tenant == nil {
+		errs = append(errs, requiredError(segMember("tenant")))
+	} else {
+		errs = append(errs, nest(segMember("tenant"), v.Tenant.validate(mode))...)
+	}
+	if v.Status == "" {
+		errs = append(errs, requiredError(segMember("status")))
+	} else {
+		errs = append(errs, nest(segMember("status"), validateAppAuthorizationStatus(v.Status, mode))...)
+	}
+	// updatedAt is required but held by value: its zero value cannot be told absent.
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *AppBundle) Validate() error {
+	return invalidParams("AppBundle", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *AppBundle) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Arn == "" {
+		errs = append(errs, requiredError(segMember("arn")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Arn); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("arn")))
+		}
+		if !patternArn.MatchString(v.Arn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("arn")))
+		}
+	}
+	if v.CustomerManagedKeyArn != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.CustomerManagedKeyArn); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("customerManagedKeyArn")))
+		}
+		if !patternArn.MatchString(*v.CustomerManagedKeyArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("customerManagedKeyArn")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *AuthRequest) Validate() error {
+	return invalidParams("AuthRequest", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *AuthRequest) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.RedirectUri == "" {
+		errs = append(errs, requiredError(segMember("redirectUri")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.RedirectUri); n > 1024 {
+			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("redirectUri")))
+		}
+		if !patternRedirectUri.MatchString(v.RedirectUri) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://[-a-zA-Z0-9-._~:/?#@!$&'()*+,;=]+", segMember("redirectUri")))
+		}
+	}
+	if v.Code == "" {
+		errs = append(errs, requiredError(segMember("code")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Code); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("code")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConflictException) Validate() error {
+	return invalidParams("ConflictException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConflictException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message == "" {
+		errs = append(errs, requiredError(segMember("message")))
+	}
+	if v.ResourceId == "" {
+		errs = append(errs, requiredError(segMember("resourceId")))
+	}
+	if v.ResourceType == "" {
+		errs = append(errs, requiredError(segMember("resourceType")))
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConnectAppAuthorizationInput) Validate() error {
+	return invalidParams("ConnectAppAuthorizationInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConnectAppAuthorizationInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppBundleIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+		}
+	}
+	if v.AppAuthorizationIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appAuthorizationIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppAuthorizationIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appAuthorizationIdentifier")))
+		}
+	}
+	if v.AuthRequest != nil {
+		errs = append(errs, nest(segMember("authRequest"), v.AuthRequest.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConnectAppAuthorizationOutput) Validate() error {
+	return invalidParams("ConnectAppAuthorizationOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConnectAppAuthorizationOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppAuthorizationSummary == nil {
+		errs = append(errs, requiredError(segMember("appAuthorizationSummary")))
+	} else {
+		errs = append(errs, nest(segMember("appAuthorizationSummary"), v.AppAuthorizationSummary.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CreateAppAuthorizationInput) Validate() error {
+	return invalidParams("CreateAppAuthorizationInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CreateAppAuthorizationInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppBundleIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+		}
+	}
+	if v.App == nil {
+		errs = append(errs, requiredError(segMember("app")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.App); n > 255 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("app")))
+		}
+	}
+	if v.Credential == nil {
+		errs = append(errs, requiredError(segMember("credential")))
+	} else {
+		errs = append(errs, nest(segMember("credential"), validateCredential(v.Credential, mode))...)
+	}
+	if v.Tenant == nil {
+		errs = append(errs, requiredError(segMember("tenant")))
+	} else {
+		errs = append(errs, nest(segMember("tenant"), v.Tenant.validate(mode))...)
+	}
+	if v.AuthType == "" {
+		errs = append(errs, requiredError(segMember("authType")))
+	} else {
+		errs = append(errs, nest(segMember("authType"), validateAuthType(v.AuthType, mode))...)
+	}
+	if v.ClientToken != nil && mode == ValidateAll {
+		if !patternUUID.MatchString(*v.ClientToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("clientToken")))
+		}
+	}
+	if v.Tags != nil {
+		if mode == ValidateAll {
+			if n := len(v.Tags); n > 50 {
+				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("tags")))
+			}
+		}
+		errs = append(errs, nest(segMember("tags"), validateTagList(v.Tags, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CreateAppAuthorizationOutput) Validate() error {
+	return invalidParams("CreateAppAuthorizationOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CreateAppAuthorizationOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppAuthorization == nil {
+		errs = append(errs, requiredError(segMember("appAuthorization")))
+	} else {
+		errs = append(errs, nest(segMember("appAuthorization"), v.AppAuthorization.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CreateAppBundleInput) Validate() error {
+	return invalidParams("CreateAppBundleInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CreateAppBundleInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientToken != nil && mode == ValidateAll {
+		if !patternUUID.MatchString(*v.ClientToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("clientToken")))
+		}
+	}
+	if v.CustomerManagedKeyIdentifier != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.CustomerManagedKeyIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("customerManagedKeyIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.CustomerManagedKeyIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("customerManagedKeyIdentifier")))
+		}
+	}
+	if v.Tags != nil {
+		if mode == ValidateAll {
+			if n := len(v.Tags); n > 50 {
+				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("tags")))
+			}
+		}
+		errs = append(errs, nest(segMember("tags"), validateTagList(v.Tags, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CreateAppBundleOutput) Validate() error {
+	return invalidParams("CreateAppBundleOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CreateAppBundleOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppBundle == nil {
+		errs = append(errs, requiredError(segMember("appBundle")))
+	} else {
+		errs = append(errs, nest(segMember("appBundle"), v.AppBundle.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DeleteAppAuthorizationInput) Validate() error {
+	return invalidParams("DeleteAppAuthorizationInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DeleteAppAuthorizationInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppBundleIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+		}
+	}
+	if v.AppAuthorizationIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appAuthorizationIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppAuthorizationIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appAuthorizationIdentifier")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: DeleteAppAuthorizationOutput has none, so it returns nil.
+func (*DeleteAppAuthorizationOutput) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*DeleteAppAuthorizationOutput) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *GetAppAuthorizationInput) Validate() error {
+	return invalidParams("GetAppAuthorizationInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *GetAppAuthorizationInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppBundleIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+		}
+	}
+	if v.AppAuthorizationIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appAuthorizationIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppAuthorizationIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appAuthorizationIdentifier")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *GetAppAuthorizationOutput) Validate() error {
+	return invalidParams("GetAppAuthorizationOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *GetAppAuthorizationOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppAuthorization == nil {
+		errs = append(errs, requiredError(segMember("appAuthorization")))
+	} else {
+		errs = append(errs, nest(segMember("appAuthorization"), v.AppAuthorization.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *InternalServerException) Validate() error {
+	return invalidParams("InternalServerException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *InternalServerException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message == "" {
+		errs = append(errs, requiredError(segMember("message")))
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ListAppAuthorizationsInput) Validate() error {
+	return invalidParams("ListAppAuthorizationsInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ListAppAuthorizationsInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppBundleIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+		}
+	}
+	if v.MaxResults != nil && mode == ValidateAll {
+		if *v.MaxResults < 1 || *v.MaxResults > 100 {
+			errs = append(errs, constraintError(kindRange, "Member must be between 1 and 100, inclusive", segMember("maxResults")))
+		}
+	}
+	if v.NextToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("nextToken")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ListAppAuthorizationsOutput) Validate() error {
+	return invalidParams("ListAppAuthorizationsOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ListAppAuthorizationsOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppAuthorizationSummaryList == nil {
+		errs = append(errs, requiredError(segMember("appAuthorizationSummaryList")))
+	} else {
+		errs = append(errs, nest(segMember("appAuthorizationSummaryList"), validateAppAuthorizationSummaryList(v.AppAuthorizationSummaryList, mode))...)
+	}
+	if v.NextToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("nextToken")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *Oauth2Credential) Validate() error {
+	return invalidParams("Oauth2Credential", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *Oauth2Credential) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("clientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("clientId")))
+		}
+	}
+	if v.ClientSecret == "" {
+		errs = append(errs, requiredError(segMember("clientSecret")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientSecret); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("clientSecret")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ResourceNotFoundException) Validate() error {
+	return invalidParams("ResourceNotFoundException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ResourceNotFoundException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message == "" {
+		errs = append(errs, requiredError(segMember("message")))
+	}
+	if v.ResourceId == "" {
+		errs = append(errs, requiredError(segMember("resourceId")))
+	}
+	if v.ResourceType == "" {
+		errs = append(errs, requiredError(segMember("resourceType")))
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ServiceQuotaExceededException) Validate() error {
+	return invalidParams("ServiceQuotaExceededException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ServiceQuotaExceededException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message == "" {
+		errs = append(errs, requiredError(segMember("message")))
+	}
+	if v.ResourceId == "" {
+		errs = append(errs, requiredError(segMember("resourceId")))
+	}
+	if v.ResourceType == "" {
+		errs = append(errs, requiredError(segMember("resourceType")))
+	}
+	if v.ServiceCode == "" {
+		errs = append(errs, requiredError(segMember("serviceCode")))
+	}
+	if v.QuotaCode == "" {
+		errs = append(errs, requiredError(segMember("quotaCode")))
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *Tag) Validate() error {
+	return invalidParams("Tag", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *Tag) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Key == "" {
+		errs = append(errs, requiredError(segMember("key")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Key); n > 128 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive", segMember("key")))
+		}
+	}
+	if v.Value == "" {
+		errs = append(errs, requiredError(segMember("value")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Value); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length between 0 and 256, inclusive", segMember("value")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *Tenant) Validate() error {
+	return invalidParams("Tenant", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *Tenant) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.TenantIdentifier == "" {
+		errs = append(errs, requiredError(segMember("tenantIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.TenantIdentifier); n > 1024 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1024, inclusive", segMember("tenantIdentifier")))
+		}
+	}
+	if v.TenantDisplayName == "" {
+		errs = append(errs, requiredError(segMember("tenantDisplayName")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.TenantDisplayName); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("tenantDisplayName")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ThrottlingException) Validate() error {
+	return invalidParams("ThrottlingException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ThrottlingException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message == "" {
+		errs = append(errs, requiredError(segMember("message")))
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *UpdateAppAuthorizationInput) Validate() error {
+	return invalidParams("UpdateAppAuthorizationInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *UpdateAppAuthorizationInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppBundleIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+		}
+	}
+	if v.AppAuthorizationIdentifier == nil {
+		errs = append(errs, requiredError(segMember("appAuthorizationIdentifier")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AppAuthorizationIdentifier); n > 1011 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationIdentifier")))
+		}
+		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appAuthorizationIdentifier")))
+		}
+	}
+	if v.Credential != nil {
+		errs = append(errs, nest(segMember("credential"), validateCredential(v.Credential, mode))...)
+	}
+	if v.Tenant != nil {
+		errs = append(errs, nest(segMember("tenant"), v.Tenant.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *UpdateAppAuthorizationOutput) Validate() error {
+	return invalidParams("UpdateAppAuthorizationOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *UpdateAppAuthorizationOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AppAuthorization == nil {
+		errs = append(errs, requiredError(segMember("appAuthorization")))
+	} else {
+		errs = append(errs, nest(segMember("appAuthorization"), v.AppAuthorization.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ValidationException) Validate() error {
+	return invalidParams("ValidationException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ValidationException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message == "" {
+		errs = append(errs, requiredError(segMember("message")))
+	}
+	if v.Reason == "" {
+		errs = append(errs, requiredError(segMember("reason")))
+	} else {
+		errs = append(errs, nest(segMember("reason"), validateValidationExceptionReason(v.Reason, mode))...)
+	}
+	if v.FieldList != nil {
+		errs = append(errs, nest(segMember("fieldList"), validateValidationExceptionFieldList(v.FieldList, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ValidationExceptionField) Validate() error {
+	return invalidParams("ValidationExceptionField", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ValidationExceptionField) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Name == "" {
+		errs = append(errs, requiredError(segMember("name")))
+	}
+	if v.Message == "" {
+		errs = append(errs, requiredError(segMember("message")))
+	}
+	return errs
+}
+
+// validateAppAuthorizationStatus reports a value of AppAuthorizationStatus that the model does not define (ValidateAll only).
+func validateAppAuthorizationStatus(v AppAuthorizationStatus, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case AppAuthorizationStatusPendingConnect, AppAuthorizationStatusConnected, AppAuthorizationStatusConnectionValidationFailed, AppAuthorizationStatusTokenAutoRotationFailed:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [PendingConnect, Connected, ConnectionValidationFailed, TokenAutoRotationFailed]")}
+}
+
+// validateAppAuthorizationSummaryList checks every item of a AppAuthorizationSummaryList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateAppAuthorizationSummaryList(v []AppAuthorizationSummary, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+	}
+	return errs
+}
+
+// validateAuthType reports a value of AuthType that the model does not define (ValidateAll only).
+func validateAuthType(v AuthType, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case AuthTypeOauth2, AuthTypeApiKey:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [oauth2, apiKey]")}
+}
+
+// validateCredential checks the member a Credential holds. A nil pointer variant holds no member
+// (reported in every mode); an unknown member is reported by ValidateAll. A nil
+// Credential is left to the caller, which knows whether the member is required.
+func validateCredential(v Credential, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	switch uv := v.(type) {
+	case *CredentialMemberOauth2Credential:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("oauth2Credential"), uv.Value.validate(mode))...)
+	case *CredentialMemberApiKeyCredential:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("apiKeyCredential"), uv.Value.validate(mode))...)
+	case *UnknownUnionMember:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		if mode == ValidateAll {
+			return []*paramError{unknownMemberError(uv.Tag)}
+		}
+	}
+	return errs
+}
+
+// validatePersona reports a value of Persona that the model does not define (ValidateAll only).
+func validatePersona(v Persona, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case PersonaAdmin, PersonaEndUser:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [admin, endUser]")}
+}
+
+// validateTagList checks every item of a TagList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateTagList(v []Tag, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+	}
+	return errs
+}
+
+// validateValidationExceptionFieldList checks every item of a ValidationExceptionFieldList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateValidationExceptionFieldList(v []ValidationExceptionField, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+	}
+	return errs
+}
+
+// validateValidationExceptionReason reports a value of ValidationExceptionReason that the model does not define (ValidateAll only).
+func validateValidationExceptionReason(v ValidationExceptionReason, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case ValidationExceptionReasonUnknownOperation, ValidationExceptionReasonCannotParse, ValidationExceptionReasonFieldValidationFailed, ValidationExceptionReasonOther:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [unknownOperation, cannotParse, fieldValidationFailed, other]")}
+}

@@ -5,8 +5,7 @@ package appflow
 
 import (
 	smithyjson "github.com/aws/smithy-go/encoding/json"
-	ptr "github.com/aws/smithy-go/ptr"
-	smithytime "github.com/aws/smithy-go/time"
+	"github.com/aws/smithy-go/ptr"
 	"maps"
 	"slices"
 	"strconv"
@@ -476,10 +475,10 @@ func (v *ConnectorProfile) encodeJSON(value smithyjson.Value) error {
 		}
 	}
 	if v.CreatedAt != nil {
-		obj.Key("createdAt").Double(smithytime.FormatEpochSeconds(*v.CreatedAt))
+		writeEpochSeconds(obj.Key("createdAt"), *v.CreatedAt)
 	}
 	if v.LastUpdatedAt != nil {
-		obj.Key("lastUpdatedAt").Double(smithytime.FormatEpochSeconds(*v.LastUpdatedAt))
+		writeEpochSeconds(obj.Key("lastUpdatedAt"), *v.LastUpdatedAt)
 	}
 	if v.PrivateConnectionProvisioningState != nil {
 		if err := v.PrivateConnectionProvisioningState.encodeJSON(obj.Key("privateConnectionProvisioningState")); err != nil {

@@ -2,3 +2,2546 @@
 // Source: specs/appflow.json
 
 package appflow
+
+import (
+	"regexp"
+	"unicode/utf8"
+)
+
+// The model's @pattern traits, compiled once. Smithy patterns are ECMA-262 regular
+// expressions; where Go's RE2 syntax differs they are rewritten to keep their meaning.
+var (
+	// patternARN is @pattern "arn:aws:.*:.*:[0-9]+:.*" of com.amazonaws.appflow#ARN, in RE2 syntax.
+	patternARN = regexp.MustCompile("arn:aws:[^\\n\\r\\x{2028}\\x{2029}]*:[^\\n\\r\\x{2028}\\x{2029}]*:[0-9]+:[^\\n\\r\\x{2028}\\x{2029}]*")
+	// patternAccessKeyId is @pattern "\\S+" of com.amazonaws.appflow#AccessKeyId, in RE2 syntax.
+	patternAccessKeyId = regexp.MustCompile("[^\\x{9}-\\x{d}\\p{Zs}\\x{2028}\\x{2029}\\x{feff}]+")
+	// patternApplicationHostUrl is @pattern "^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]" of com.amazonaws.appflow#ApplicationHostUrl, in RE2 syntax.
+	patternApplicationHostUrl = regexp.MustCompile("^(https?)://[\\-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[\\-a-zA-Z0-9+&@#/%=~_|]")
+	// patternBucketPrefix is @pattern ".*" of com.amazonaws.appflow#BucketPrefix, in RE2 syntax.
+	patternBucketPrefix = regexp.MustCompile("[^\\n\\r\\x{2028}\\x{2029}]*")
+	// patternClientCredentialsArn is @pattern "arn:aws:secretsmanager:.*:[0-9]+:.*" of com.amazonaws.appflow#ClientCredentialsArn, in RE2 syntax.
+	patternClientCredentialsArn = regexp.MustCompile("arn:aws:secretsmanager:[^\\n\\r\\x{2028}\\x{2029}]*:[0-9]+:[^\\n\\r\\x{2028}\\x{2029}]*")
+	// patternClientNumber is @pattern "^\\d{3}$" of com.amazonaws.appflow#ClientNumber.
+	patternClientNumber = regexp.MustCompile("^\\d{3}$")
+	// patternClientToken is @pattern "[ -~]+" of com.amazonaws.appflow#ClientToken.
+	patternClientToken = regexp.MustCompile("[ -~]+")
+	// patternConnectorLabel is @pattern "[a-zA-Z0-9][\\w!@#.-]+" of com.amazonaws.appflow#ConnectorLabel, in RE2 syntax.
+	patternConnectorLabel = regexp.MustCompile("[a-zA-Z0-9][\\w!@#.\\-]+")
+	// patternConnectorProfileArn is @pattern "arn:aws:appflow:.*:[0-9]+:.*" of com.amazonaws.appflow#ConnectorProfileArn, in RE2 syntax.
+	patternConnectorProfileArn = regexp.MustCompile("arn:aws:appflow:[^\\n\\r\\x{2028}\\x{2029}]*:[0-9]+:[^\\n\\r\\x{2028}\\x{2029}]*")
+	// patternConnectorProfileName is @pattern "[\\w/!@#+=.-]+" of com.amazonaws.appflow#ConnectorProfileName, in RE2 syntax.
+	patternConnectorProfileName = regexp.MustCompile("[\\w/!@#+=.\\-]+")
+	// patternCredentialsMapKey is @pattern "[\\w]+" of com.amazonaws.appflow#CredentialsMapKey.
+	patternCredentialsMapKey = regexp.MustCompile("[\\w]+")
+	// patternDataApiRoleArn is @pattern "arn:aws:iam:.*:[0-9]+:.*" of com.amazonaws.appflow#DataApiRoleArn, in RE2 syntax.
+	patternDataApiRoleArn = regexp.MustCompile("arn:aws:iam:[^\\n\\r\\x{2028}\\x{2029}]*:[0-9]+:[^\\n\\r\\x{2028}\\x{2029}]*")
+	// patternErrorMessage is @pattern "[\\s\\w/!@#+=.-]*" of com.amazonaws.appflow#ErrorMessage, in RE2 syntax.
+	patternErrorMessage = regexp.MustCompile("[\\x{9}-\\x{d}\\p{Zs}\\x{2028}\\x{2029}\\x{feff}\\w/!@#+=.\\-]*")
+	// patternJwtToken is @pattern "^([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_\\-\\+\\/=]*)" of com.amazonaws.appflow#JwtToken, in RE2 syntax.
+	patternJwtToken = regexp.MustCompile("^([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_\\-+/=]*)")
+	// patternKMSArn is @pattern "arn:aws:kms:.*:[0-9]+:.*" of com.amazonaws.appflow#KMSArn, in RE2 syntax.
+	patternKMSArn = regexp.MustCompile("arn:aws:kms:[^\\n\\r\\x{2028}\\x{2029}]*:[0-9]+:[^\\n\\r\\x{2028}\\x{2029}]*")
+	// patternLogonLanguage is @pattern "^[a-zA-Z0-9_]*$" of com.amazonaws.appflow#LogonLanguage.
+	patternLogonLanguage = regexp.MustCompile("^[a-zA-Z0-9_]*$")
+	// patternPrivateLinkServiceName is @pattern "^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+" of com.amazonaws.appflow#PrivateLinkServiceName, in RE2 syntax.
+	patternPrivateLinkServiceName = regexp.MustCompile("^$|com[^\\n\\r\\x{2028}\\x{2029}]amazonaws[^\\n\\r\\x{2028}\\x{2029}]vpce[^\\n\\r\\x{2028}\\x{2029}][\\w/!:@#.\\-]+")
+)
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *AmplitudeConnectorProfileCredentials) Validate() error {
+	return invalidParams("AmplitudeConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *AmplitudeConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ApiKey == "" {
+		errs = append(errs, requiredError(segMember("apiKey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApiKey); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiKey")))
+		}
+		if !patternAccessKeyId.MatchString(v.ApiKey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiKey")))
+		}
+	}
+	if v.SecretKey == "" {
+		errs = append(errs, requiredError(segMember("secretKey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.SecretKey); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("secretKey")))
+		}
+		if !patternAccessKeyId.MatchString(v.SecretKey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("secretKey")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: AmplitudeConnectorProfileProperties has none, so it returns nil.
+func (*AmplitudeConnectorProfileProperties) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*AmplitudeConnectorProfileProperties) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ApiKeyCredentials) Validate() error {
+	return invalidParams("ApiKeyCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ApiKeyCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ApiKey == "" {
+		errs = append(errs, requiredError(segMember("apiKey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApiKey); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiKey")))
+		}
+		if !patternAccessKeyId.MatchString(v.ApiKey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiKey")))
+		}
+	}
+	if v.ApiSecretKey != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ApiSecretKey); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiSecretKey")))
+		}
+		if !patternAccessKeyId.MatchString(*v.ApiSecretKey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiSecretKey")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *BasicAuthCredentials) Validate() error {
+	return invalidParams("BasicAuthCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *BasicAuthCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Username == "" {
+		errs = append(errs, requiredError(segMember("username")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Username); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("username")))
+		}
+		if !patternAccessKeyId.MatchString(v.Username) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("username")))
+		}
+	}
+	if v.Password == "" {
+		errs = append(errs, requiredError(segMember("password")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Password); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		}
+		if !patternBucketPrefix.MatchString(v.Password) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConflictException) Validate() error {
+	return invalidParams("ConflictException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConflictException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		}
+		if !patternErrorMessage.MatchString(*v.Message) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConnectorAuthenticationException) Validate() error {
+	return invalidParams("ConnectorAuthenticationException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConnectorAuthenticationException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		}
+		if !patternErrorMessage.MatchString(*v.Message) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConnectorOAuthRequest) Validate() error {
+	return invalidParams("ConnectorOAuthRequest", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConnectorOAuthRequest) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AuthCode != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AuthCode); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("authCode")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AuthCode) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("authCode")))
+		}
+	}
+	if v.RedirectUri != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.RedirectUri); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("redirectUri")))
+		}
+		if !patternAccessKeyId.MatchString(*v.RedirectUri) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("redirectUri")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConnectorProfile) Validate() error {
+	return invalidParams("ConnectorProfile", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConnectorProfile) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ConnectorProfileArn != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorProfileArn); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("connectorProfileArn")))
+		}
+		if !patternConnectorProfileArn.MatchString(*v.ConnectorProfileArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", segMember("connectorProfileArn")))
+		}
+	}
+	if v.ConnectorProfileName != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorProfileName); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorProfileName")))
+		}
+		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", segMember("connectorProfileName")))
+		}
+	}
+	if v.ConnectorType != "" {
+		errs = append(errs, nest(segMember("connectorType"), validateConnectorType(v.ConnectorType, mode))...)
+	}
+	if v.ConnectorLabel != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorLabel); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorLabel")))
+		}
+		if !patternConnectorLabel.MatchString(*v.ConnectorLabel) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", segMember("connectorLabel")))
+		}
+	}
+	if v.ConnectionMode != "" {
+		errs = append(errs, nest(segMember("connectionMode"), validateConnectionMode(v.ConnectionMode, mode))...)
+	}
+	if v.CredentialsArn != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.CredentialsArn); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("credentialsArn")))
+		}
+		if !patternARN.MatchString(*v.CredentialsArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:.*:.*:[0-9]+:.*", segMember("credentialsArn")))
+		}
+	}
+	if v.ConnectorProfileProperties != nil {
+		errs = append(errs, nest(segMember("connectorProfileProperties"), v.ConnectorProfileProperties.validate(mode))...)
+	}
+	if v.PrivateConnectionProvisioningState != nil {
+		errs = append(errs, nest(segMember("privateConnectionProvisioningState"), v.PrivateConnectionProvisioningState.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConnectorProfileConfig) Validate() error {
+	return invalidParams("ConnectorProfileConfig", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConnectorProfileConfig) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ConnectorProfileProperties == nil {
+		errs = append(errs, requiredError(segMember("connectorProfileProperties")))
+	} else {
+		errs = append(errs, nest(segMember("connectorProfileProperties"), v.ConnectorProfileProperties.validate(mode))...)
+	}
+	if v.ConnectorProfileCredentials != nil {
+		errs = append(errs, nest(segMember("connectorProfileCredentials"), v.ConnectorProfileCredentials.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConnectorProfileCredentials) Validate() error {
+	return invalidParams("ConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Amplitude != nil {
+		errs = append(errs, nest(segMember("Amplitude"), v.Amplitude.validate(mode))...)
+	}
+	if v.Datadog != nil {
+		errs = append(errs, nest(segMember("Datadog"), v.Datadog.validate(mode))...)
+	}
+	if v.Dynatrace != nil {
+		errs = append(errs, nest(segMember("Dynatrace"), v.Dynatrace.validate(mode))...)
+	}
+	if v.GoogleAnalytics != nil {
+		errs = append(errs, nest(segMember("GoogleAnalytics"), v.GoogleAnalytics.validate(mode))...)
+	}
+	if v.Honeycode != nil {
+		errs = append(errs, nest(segMember("Honeycode"), v.Honeycode.validate(mode))...)
+	}
+	if v.InforNexus != nil {
+		errs = append(errs, nest(segMember("InforNexus"), v.InforNexus.validate(mode))...)
+	}
+	if v.Marketo != nil {
+		errs = append(errs, nest(segMember("Marketo"), v.Marketo.validate(mode))...)
+	}
+	if v.Redshift != nil {
+		errs = append(errs, nest(segMember("Redshift"), v.Redshift.validate(mode))...)
+	}
+	if v.Salesforce != nil {
+		errs = append(errs, nest(segMember("Salesforce"), v.Salesforce.validate(mode))...)
+	}
+	if v.ServiceNow != nil {
+		errs = append(errs, nest(segMember("ServiceNow"), v.ServiceNow.validate(mode))...)
+	}
+	if v.Singular != nil {
+		errs = append(errs, nest(segMember("Singular"), v.Singular.validate(mode))...)
+	}
+	if v.Slack != nil {
+		errs = append(errs, nest(segMember("Slack"), v.Slack.validate(mode))...)
+	}
+	if v.Snowflake != nil {
+		errs = append(errs, nest(segMember("Snowflake"), v.Snowflake.validate(mode))...)
+	}
+	if v.Trendmicro != nil {
+		errs = append(errs, nest(segMember("Trendmicro"), v.Trendmicro.validate(mode))...)
+	}
+	if v.Veeva != nil {
+		errs = append(errs, nest(segMember("Veeva"), v.Veeva.validate(mode))...)
+	}
+	if v.Zendesk != nil {
+		errs = append(errs, nest(segMember("Zendesk"), v.Zendesk.validate(mode))...)
+	}
+	if v.SAPOData != nil {
+		errs = append(errs, nest(segMember("SAPOData"), v.SAPOData.validate(mode))...)
+	}
+	if v.CustomConnector != nil {
+		errs = append(errs, nest(segMember("CustomConnector"), v.CustomConnector.validate(mode))...)
+	}
+	if v.Pardot != nil {
+		errs = append(errs, nest(segMember("Pardot"), v.Pardot.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ConnectorProfileProperties) Validate() error {
+	return invalidParams("ConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Datadog != nil {
+		errs = append(errs, nest(segMember("Datadog"), v.Datadog.validate(mode))...)
+	}
+	if v.Dynatrace != nil {
+		errs = append(errs, nest(segMember("Dynatrace"), v.Dynatrace.validate(mode))...)
+	}
+	if v.InforNexus != nil {
+		errs = append(errs, nest(segMember("InforNexus"), v.InforNexus.validate(mode))...)
+	}
+	if v.Marketo != nil {
+		errs = append(errs, nest(segMember("Marketo"), v.Marketo.validate(mode))...)
+	}
+	if v.Redshift != nil {
+		errs = append(errs, nest(segMember("Redshift"), v.Redshift.validate(mode))...)
+	}
+	if v.Salesforce != nil {
+		errs = append(errs, nest(segMember("Salesforce"), v.Salesforce.validate(mode))...)
+	}
+	if v.ServiceNow != nil {
+		errs = append(errs, nest(segMember("ServiceNow"), v.ServiceNow.validate(mode))...)
+	}
+	if v.Slack != nil {
+		errs = append(errs, nest(segMember("Slack"), v.Slack.validate(mode))...)
+	}
+	if v.Snowflake != nil {
+		errs = append(errs, nest(segMember("Snowflake"), v.Snowflake.validate(mode))...)
+	}
+	if v.Veeva != nil {
+		errs = append(errs, nest(segMember("Veeva"), v.Veeva.validate(mode))...)
+	}
+	if v.Zendesk != nil {
+		errs = append(errs, nest(segMember("Zendesk"), v.Zendesk.validate(mode))...)
+	}
+	if v.SAPOData != nil {
+		errs = append(errs, nest(segMember("SAPOData"), v.SAPOData.validate(mode))...)
+	}
+	if v.CustomConnector != nil {
+		errs = append(errs, nest(segMember("CustomConnector"), v.CustomConnector.validate(mode))...)
+	}
+	if v.Pardot != nil {
+		errs = append(errs, nest(segMember("Pardot"), v.Pardot.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CreateConnectorProfileInput) Validate() error {
+	return invalidParams("CreateConnectorProfileInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CreateConnectorProfileInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ConnectorProfileName == nil {
+		errs = append(errs, requiredError(segMember("connectorProfileName")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorProfileName); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorProfileName")))
+		}
+		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", segMember("connectorProfileName")))
+		}
+	}
+	if v.KmsArn != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.KmsArn); n < 20 || n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("kmsArn")))
+		}
+		if !patternKMSArn.MatchString(*v.KmsArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:kms:.*:[0-9]+:.*", segMember("kmsArn")))
+		}
+	}
+	if v.ConnectorType == "" {
+		errs = append(errs, requiredError(segMember("connectorType")))
+	} else {
+		errs = append(errs, nest(segMember("connectorType"), validateConnectorType(v.ConnectorType, mode))...)
+	}
+	if v.ConnectorLabel != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorLabel); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorLabel")))
+		}
+		if !patternConnectorLabel.MatchString(*v.ConnectorLabel) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", segMember("connectorLabel")))
+		}
+	}
+	if v.ConnectionMode == "" {
+		errs = append(errs, requiredError(segMember("connectionMode")))
+	} else {
+		errs = append(errs, nest(segMember("connectionMode"), validateConnectionMode(v.ConnectionMode, mode))...)
+	}
+	if v.ConnectorProfileConfig == nil {
+		errs = append(errs, requiredError(segMember("connectorProfileConfig")))
+	} else {
+		errs = append(errs, nest(segMember("connectorProfileConfig"), v.ConnectorProfileConfig.validate(mode))...)
+	}
+	if v.ClientToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ClientToken); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 256, inclusive", segMember("clientToken")))
+		}
+		if !patternClientToken.MatchString(*v.ClientToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [ -~]+", segMember("clientToken")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CreateConnectorProfileOutput) Validate() error {
+	return invalidParams("CreateConnectorProfileOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CreateConnectorProfileOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ConnectorProfileArn != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorProfileArn); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("connectorProfileArn")))
+		}
+		if !patternConnectorProfileArn.MatchString(*v.ConnectorProfileArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", segMember("connectorProfileArn")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CustomAuthCredentials) Validate() error {
+	return invalidParams("CustomAuthCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CustomAuthCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.CustomAuthenticationType == "" {
+		errs = append(errs, requiredError(segMember("customAuthenticationType")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.CustomAuthenticationType); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("customAuthenticationType")))
+		}
+		if !patternAccessKeyId.MatchString(v.CustomAuthenticationType) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("customAuthenticationType")))
+		}
+	}
+	if v.CredentialsMap != nil {
+		if mode == ValidateAll {
+			if n := len(v.CredentialsMap); n > 50 {
+				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("credentialsMap")))
+			}
+		}
+		errs = append(errs, nest(segMember("credentialsMap"), validateCredentialsMap(v.CredentialsMap, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CustomConnectorProfileCredentials) Validate() error {
+	return invalidParams("CustomConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CustomConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AuthenticationType == "" {
+		errs = append(errs, requiredError(segMember("authenticationType")))
+	} else {
+		errs = append(errs, nest(segMember("authenticationType"), validateAuthenticationType(v.AuthenticationType, mode))...)
+	}
+	if v.Basic != nil {
+		errs = append(errs, nest(segMember("basic"), v.Basic.validate(mode))...)
+	}
+	if v.Oauth2 != nil {
+		errs = append(errs, nest(segMember("oauth2"), v.Oauth2.validate(mode))...)
+	}
+	if v.ApiKey != nil {
+		errs = append(errs, nest(segMember("apiKey"), v.ApiKey.validate(mode))...)
+	}
+	if v.Custom != nil {
+		errs = append(errs, nest(segMember("custom"), v.Custom.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CustomConnectorProfileProperties) Validate() error {
+	return invalidParams("CustomConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CustomConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ProfileProperties != nil {
+		if mode == ValidateAll {
+			if n := len(v.ProfileProperties); n > 50 {
+				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("profileProperties")))
+			}
+		}
+		errs = append(errs, nest(segMember("profileProperties"), validateProfilePropertiesMap(v.ProfileProperties, mode))...)
+	}
+	if v.OAuth2Properties != nil {
+		errs = append(errs, nest(segMember("oAuth2Properties"), v.OAuth2Properties.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DatadogConnectorProfileCredentials) Validate() error {
+	return invalidParams("DatadogConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DatadogConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ApiKey == "" {
+		errs = append(errs, requiredError(segMember("apiKey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApiKey); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiKey")))
+		}
+		if !patternAccessKeyId.MatchString(v.ApiKey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiKey")))
+		}
+	}
+	if v.ApplicationKey == "" {
+		errs = append(errs, requiredError(segMember("applicationKey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApplicationKey); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("applicationKey")))
+		}
+		if !patternAccessKeyId.MatchString(v.ApplicationKey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("applicationKey")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DatadogConnectorProfileProperties) Validate() error {
+	return invalidParams("DatadogConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DatadogConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl == "" {
+		errs = append(errs, requiredError(segMember("instanceUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DeleteConnectorProfileInput) Validate() error {
+	return invalidParams("DeleteConnectorProfileInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DeleteConnectorProfileInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ConnectorProfileName == nil {
+		errs = append(errs, requiredError(segMember("connectorProfileName")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorProfileName); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorProfileName")))
+		}
+		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", segMember("connectorProfileName")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: DeleteConnectorProfileOutput has none, so it returns nil.
+func (*DeleteConnectorProfileOutput) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*DeleteConnectorProfileOutput) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DescribeConnectorProfilesInput) Validate() error {
+	return invalidParams("DescribeConnectorProfilesInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DescribeConnectorProfilesInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ConnectorProfileNames != nil {
+		if mode == ValidateAll {
+			if n := len(v.ConnectorProfileNames); n > 100 {
+				errs = append(errs, lengthError(n, "Member must have length between 0 and 100, inclusive", segMember("connectorProfileNames")))
+			}
+		}
+		errs = append(errs, nest(segMember("connectorProfileNames"), validateConnectorProfileNameList(v.ConnectorProfileNames, mode))...)
+	}
+	if v.ConnectorType != "" {
+		errs = append(errs, nest(segMember("connectorType"), validateConnectorType(v.ConnectorType, mode))...)
+	}
+	if v.ConnectorLabel != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorLabel); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorLabel")))
+		}
+		if !patternConnectorLabel.MatchString(*v.ConnectorLabel) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", segMember("connectorLabel")))
+		}
+	}
+	if v.MaxResults != nil && mode == ValidateAll {
+		if *v.MaxResults < 1 || *v.MaxResults > 100 {
+			errs = append(errs, constraintError(kindRange, "Member must be between 1 and 100, inclusive", segMember("maxResults")))
+		}
+	}
+	if v.NextToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("nextToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.NextToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("nextToken")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DescribeConnectorProfilesOutput) Validate() error {
+	return invalidParams("DescribeConnectorProfilesOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DescribeConnectorProfilesOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ConnectorProfileDetails != nil {
+		errs = append(errs, nest(segMember("connectorProfileDetails"), validateConnectorProfileDetailList(v.ConnectorProfileDetails, mode))...)
+	}
+	if v.NextToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("nextToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.NextToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("nextToken")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DynatraceConnectorProfileCredentials) Validate() error {
+	return invalidParams("DynatraceConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DynatraceConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ApiToken == "" {
+		errs = append(errs, requiredError(segMember("apiToken")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApiToken); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiToken")))
+		}
+		if !patternAccessKeyId.MatchString(v.ApiToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiToken")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DynatraceConnectorProfileProperties) Validate() error {
+	return invalidParams("DynatraceConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DynatraceConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl == "" {
+		errs = append(errs, requiredError(segMember("instanceUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *GoogleAnalyticsConnectorProfileCredentials) Validate() error {
+	return invalidParams("GoogleAnalyticsConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *GoogleAnalyticsConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("clientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+		}
+	}
+	if v.ClientSecret == "" {
+		errs = append(errs, requiredError(segMember("clientSecret")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientSecret) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+		}
+	}
+	if v.AccessToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccessToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+		}
+	}
+	if v.RefreshToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+		}
+	}
+	if v.OAuthRequest != nil {
+		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: GoogleAnalyticsConnectorProfileProperties has none, so it returns nil.
+func (*GoogleAnalyticsConnectorProfileProperties) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*GoogleAnalyticsConnectorProfileProperties) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *HoneycodeConnectorProfileCredentials) Validate() error {
+	return invalidParams("HoneycodeConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *HoneycodeConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AccessToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccessToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+		}
+	}
+	if v.RefreshToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+		}
+	}
+	if v.OAuthRequest != nil {
+		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: HoneycodeConnectorProfileProperties has none, so it returns nil.
+func (*HoneycodeConnectorProfileProperties) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*HoneycodeConnectorProfileProperties) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *InforNexusConnectorProfileCredentials) Validate() error {
+	return invalidParams("InforNexusConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *InforNexusConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AccessKeyId == "" {
+		errs = append(errs, requiredError(segMember("accessKeyId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.AccessKeyId); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("accessKeyId")))
+		}
+		if !patternAccessKeyId.MatchString(v.AccessKeyId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessKeyId")))
+		}
+	}
+	if v.UserId == "" {
+		errs = append(errs, requiredError(segMember("userId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.UserId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("userId")))
+		}
+		if !patternAccessKeyId.MatchString(v.UserId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("userId")))
+		}
+	}
+	if v.SecretAccessKey == "" {
+		errs = append(errs, requiredError(segMember("secretAccessKey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.SecretAccessKey); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("secretAccessKey")))
+		}
+		if !patternAccessKeyId.MatchString(v.SecretAccessKey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("secretAccessKey")))
+		}
+	}
+	if v.Datakey == "" {
+		errs = append(errs, requiredError(segMember("datakey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Datakey); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("datakey")))
+		}
+		if !patternAccessKeyId.MatchString(v.Datakey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("datakey")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *InforNexusConnectorProfileProperties) Validate() error {
+	return invalidParams("InforNexusConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *InforNexusConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl == "" {
+		errs = append(errs, requiredError(segMember("instanceUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *InternalServerException) Validate() error {
+	return invalidParams("InternalServerException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *InternalServerException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		}
+		if !patternErrorMessage.MatchString(*v.Message) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *MarketoConnectorProfileCredentials) Validate() error {
+	return invalidParams("MarketoConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *MarketoConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("clientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+		}
+	}
+	if v.ClientSecret == "" {
+		errs = append(errs, requiredError(segMember("clientSecret")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientSecret) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+		}
+	}
+	if v.AccessToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccessToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+		}
+	}
+	if v.OAuthRequest != nil {
+		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *MarketoConnectorProfileProperties) Validate() error {
+	return invalidParams("MarketoConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *MarketoConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl == "" {
+		errs = append(errs, requiredError(segMember("instanceUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *OAuth2Credentials) Validate() error {
+	return invalidParams("OAuth2Credentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *OAuth2Credentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ClientId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		}
+		if !patternAccessKeyId.MatchString(*v.ClientId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+		}
+	}
+	if v.ClientSecret != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ClientSecret); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		}
+		if !patternAccessKeyId.MatchString(*v.ClientSecret) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+		}
+	}
+	if v.AccessToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccessToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+		}
+	}
+	if v.RefreshToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+		}
+	}
+	if v.OAuthRequest != nil {
+		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *OAuth2Properties) Validate() error {
+	return invalidParams("OAuth2Properties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *OAuth2Properties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.TokenUrl == "" {
+		errs = append(errs, requiredError(segMember("tokenUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.TokenUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("tokenUrl")))
+		}
+		if !patternApplicationHostUrl.MatchString(v.TokenUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", segMember("tokenUrl")))
+		}
+	}
+	if v.OAuth2GrantType == "" {
+		errs = append(errs, requiredError(segMember("oAuth2GrantType")))
+	} else {
+		errs = append(errs, nest(segMember("oAuth2GrantType"), validateOAuth2GrantType(v.OAuth2GrantType, mode))...)
+	}
+	if v.TokenUrlCustomProperties != nil {
+		if mode == ValidateAll {
+			if n := len(v.TokenUrlCustomProperties); n > 50 {
+				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("tokenUrlCustomProperties")))
+			}
+		}
+		errs = append(errs, nest(segMember("tokenUrlCustomProperties"), validateTokenUrlCustomProperties(v.TokenUrlCustomProperties, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *OAuthCredentials) Validate() error {
+	return invalidParams("OAuthCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *OAuthCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("clientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+		}
+	}
+	if v.ClientSecret == "" {
+		errs = append(errs, requiredError(segMember("clientSecret")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientSecret) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+		}
+	}
+	if v.AccessToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccessToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+		}
+	}
+	if v.RefreshToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+		}
+	}
+	if v.OAuthRequest != nil {
+		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *OAuthProperties) Validate() error {
+	return invalidParams("OAuthProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *OAuthProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.TokenUrl == "" {
+		errs = append(errs, requiredError(segMember("tokenUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.TokenUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("tokenUrl")))
+		}
+		if !patternApplicationHostUrl.MatchString(v.TokenUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", segMember("tokenUrl")))
+		}
+	}
+	if v.AuthCodeUrl == "" {
+		errs = append(errs, requiredError(segMember("authCodeUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.AuthCodeUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("authCodeUrl")))
+		}
+		if !patternApplicationHostUrl.MatchString(v.AuthCodeUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", segMember("authCodeUrl")))
+		}
+	}
+	if v.OAuthScopes == nil {
+		errs = append(errs, requiredError(segMember("oAuthScopes")))
+	} else {
+		errs = append(errs, nest(segMember("oAuthScopes"), validateOAuthScopeList(v.OAuthScopes, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *PardotConnectorProfileCredentials) Validate() error {
+	return invalidParams("PardotConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *PardotConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AccessToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccessToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+		}
+	}
+	if v.RefreshToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+		}
+	}
+	if v.OAuthRequest != nil {
+		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+	}
+	if v.ClientCredentialsArn != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ClientCredentialsArn); n < 20 || n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("clientCredentialsArn")))
+		}
+		if !patternClientCredentialsArn.MatchString(*v.ClientCredentialsArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:secretsmanager:.*:[0-9]+:.*", segMember("clientCredentialsArn")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *PardotConnectorProfileProperties) Validate() error {
+	return invalidParams("PardotConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *PardotConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(*v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	if v.BusinessUnitId != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.BusinessUnitId); n > 18 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 18", segMember("businessUnitId")))
+		}
+		if !patternAccessKeyId.MatchString(*v.BusinessUnitId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("businessUnitId")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *PrivateConnectionProvisioningState) Validate() error {
+	return invalidParams("PrivateConnectionProvisioningState", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *PrivateConnectionProvisioningState) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Status != "" {
+		errs = append(errs, nest(segMember("status"), validatePrivateConnectionProvisioningStatus(v.Status, mode))...)
+	}
+	if v.FailureMessage != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.FailureMessage); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("failureMessage")))
+		}
+		if !patternErrorMessage.MatchString(*v.FailureMessage) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("failureMessage")))
+		}
+	}
+	if v.FailureCause != "" {
+		errs = append(errs, nest(segMember("failureCause"), validatePrivateConnectionProvisioningFailureCause(v.FailureCause, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *RedshiftConnectorProfileCredentials) Validate() error {
+	return invalidParams("RedshiftConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *RedshiftConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Username != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Username); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("username")))
+		}
+		if !patternBucketPrefix.MatchString(*v.Username) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("username")))
+		}
+	}
+	if v.Password != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Password); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		}
+		if !patternBucketPrefix.MatchString(*v.Password) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *RedshiftConnectorProfileProperties) Validate() error {
+	return invalidParams("RedshiftConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *RedshiftConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.DatabaseUrl != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.DatabaseUrl); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("databaseUrl")))
+		}
+		if !patternAccessKeyId.MatchString(*v.DatabaseUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("databaseUrl")))
+		}
+	}
+	if v.BucketName == "" {
+		errs = append(errs, requiredError(segMember("bucketName")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BucketName); n < 3 || n > 63 {
+			errs = append(errs, lengthError(n, "Member must have length between 3 and 63, inclusive", segMember("bucketName")))
+		}
+		if !patternAccessKeyId.MatchString(v.BucketName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("bucketName")))
+		}
+	}
+	if v.BucketPrefix != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.BucketPrefix); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("bucketPrefix")))
+		}
+		if !patternBucketPrefix.MatchString(*v.BucketPrefix) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("bucketPrefix")))
+		}
+	}
+	if v.RoleArn == "" {
+		errs = append(errs, requiredError(segMember("roleArn")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.RoleArn); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("roleArn")))
+		}
+		if !patternDataApiRoleArn.MatchString(v.RoleArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:iam:.*:[0-9]+:.*", segMember("roleArn")))
+		}
+	}
+	if v.DataApiRoleArn != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.DataApiRoleArn); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("dataApiRoleArn")))
+		}
+		if !patternDataApiRoleArn.MatchString(*v.DataApiRoleArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:iam:.*:[0-9]+:.*", segMember("dataApiRoleArn")))
+		}
+	}
+	if v.ClusterIdentifier != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ClusterIdentifier); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clusterIdentifier")))
+		}
+		if !patternAccessKeyId.MatchString(*v.ClusterIdentifier) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clusterIdentifier")))
+		}
+	}
+	if v.WorkgroupName != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.WorkgroupName); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("workgroupName")))
+		}
+		if !patternAccessKeyId.MatchString(*v.WorkgroupName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("workgroupName")))
+		}
+	}
+	if v.DatabaseName != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.DatabaseName); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("databaseName")))
+		}
+		if !patternAccessKeyId.MatchString(*v.DatabaseName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("databaseName")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ResourceNotFoundException) Validate() error {
+	return invalidParams("ResourceNotFoundException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ResourceNotFoundException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		}
+		if !patternErrorMessage.MatchString(*v.Message) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *SAPODataConnectorProfileCredentials) Validate() error {
+	return invalidParams("SAPODataConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *SAPODataConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BasicAuthCredentials != nil {
+		errs = append(errs, nest(segMember("basicAuthCredentials"), v.BasicAuthCredentials.validate(mode))...)
+	}
+	if v.OAuthCredentials != nil {
+		errs = append(errs, nest(segMember("oAuthCredentials"), v.OAuthCredentials.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *SAPODataConnectorProfileProperties) Validate() error {
+	return invalidParams("SAPODataConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *SAPODataConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ApplicationHostUrl == "" {
+		errs = append(errs, requiredError(segMember("applicationHostUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApplicationHostUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("applicationHostUrl")))
+		}
+		if !patternApplicationHostUrl.MatchString(v.ApplicationHostUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", segMember("applicationHostUrl")))
+		}
+	}
+	if v.ApplicationServicePath == "" {
+		errs = append(errs, requiredError(segMember("applicationServicePath")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApplicationServicePath); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("applicationServicePath")))
+		}
+		if !patternAccessKeyId.MatchString(v.ApplicationServicePath) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("applicationServicePath")))
+		}
+	}
+	// portNumber is required but held by value: its zero value cannot be told absent.
+	if mode == ValidateAll {
+		if v.PortNumber < 1 || v.PortNumber > 65535 {
+			errs = append(errs, constraintError(kindRange, "Member must be between 1 and 65535, inclusive", segMember("portNumber")))
+		}
+	}
+	if v.ClientNumber == "" {
+		errs = append(errs, requiredError(segMember("clientNumber")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientNumber); n != 3 {
+			errs = append(errs, lengthError(n, "Member must have length between 3 and 3, inclusive", segMember("clientNumber")))
+		}
+		if !patternClientNumber.MatchString(v.ClientNumber) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^\\d{3}$", segMember("clientNumber")))
+		}
+	}
+	if v.LogonLanguage != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.LogonLanguage); n > 2 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2", segMember("logonLanguage")))
+		}
+		if !patternLogonLanguage.MatchString(*v.LogonLanguage) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_]*$", segMember("logonLanguage")))
+		}
+	}
+	if v.PrivateLinkServiceName != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.PrivateLinkServiceName); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("privateLinkServiceName")))
+		}
+		if !patternPrivateLinkServiceName.MatchString(*v.PrivateLinkServiceName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+", segMember("privateLinkServiceName")))
+		}
+	}
+	if v.OAuthProperties != nil {
+		errs = append(errs, nest(segMember("oAuthProperties"), v.OAuthProperties.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *SalesforceConnectorProfileCredentials) Validate() error {
+	return invalidParams("SalesforceConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *SalesforceConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AccessToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccessToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+		}
+	}
+	if v.RefreshToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+		}
+	}
+	if v.OAuthRequest != nil {
+		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+	}
+	if v.ClientCredentialsArn != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ClientCredentialsArn); n < 20 || n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("clientCredentialsArn")))
+		}
+		if !patternClientCredentialsArn.MatchString(*v.ClientCredentialsArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:secretsmanager:.*:[0-9]+:.*", segMember("clientCredentialsArn")))
+		}
+	}
+	if v.OAuth2GrantType != "" {
+		errs = append(errs, nest(segMember("oAuth2GrantType"), validateOAuth2GrantType(v.OAuth2GrantType, mode))...)
+	}
+	if v.JwtToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.JwtToken); n > 8000 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 8000", segMember("jwtToken")))
+		}
+		if !patternJwtToken.MatchString(*v.JwtToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_\\-\\+\\/=]*)", segMember("jwtToken")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *SalesforceConnectorProfileProperties) Validate() error {
+	return invalidParams("SalesforceConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *SalesforceConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(*v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ServiceNowConnectorProfileCredentials) Validate() error {
+	return invalidParams("ServiceNowConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ServiceNowConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Username != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Username); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("username")))
+		}
+		if !patternAccessKeyId.MatchString(*v.Username) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("username")))
+		}
+	}
+	if v.Password != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Password); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		}
+		if !patternBucketPrefix.MatchString(*v.Password) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+		}
+	}
+	if v.OAuth2Credentials != nil {
+		errs = append(errs, nest(segMember("oAuth2Credentials"), v.OAuth2Credentials.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ServiceNowConnectorProfileProperties) Validate() error {
+	return invalidParams("ServiceNowConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ServiceNowConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl == "" {
+		errs = append(errs, requiredError(segMember("instanceUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ServiceQuotaExceededException) Validate() error {
+	return invalidParams("ServiceQuotaExceededException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ServiceQuotaExceededException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		}
+		if !patternErrorMessage.MatchString(*v.Message) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *SingularConnectorProfileCredentials) Validate() error {
+	return invalidParams("SingularConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *SingularConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ApiKey == "" {
+		errs = append(errs, requiredError(segMember("apiKey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApiKey); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiKey")))
+		}
+		if !patternAccessKeyId.MatchString(v.ApiKey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiKey")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: SingularConnectorProfileProperties has none, so it returns nil.
+func (*SingularConnectorProfileProperties) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*SingularConnectorProfileProperties) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *SlackConnectorProfileCredentials) Validate() error {
+	return invalidParams("SlackConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *SlackConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("clientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+		}
+	}
+	if v.ClientSecret == "" {
+		errs = append(errs, requiredError(segMember("clientSecret")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientSecret) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+		}
+	}
+	if v.AccessToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccessToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+		}
+	}
+	if v.OAuthRequest != nil {
+		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *SlackConnectorProfileProperties) Validate() error {
+	return invalidParams("SlackConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *SlackConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl == "" {
+		errs = append(errs, requiredError(segMember("instanceUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *SnowflakeConnectorProfileCredentials) Validate() error {
+	return invalidParams("SnowflakeConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *SnowflakeConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Username == "" {
+		errs = append(errs, requiredError(segMember("username")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Username); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("username")))
+		}
+		if !patternAccessKeyId.MatchString(v.Username) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("username")))
+		}
+	}
+	if v.Password == "" {
+		errs = append(errs, requiredError(segMember("password")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Password); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		}
+		if !patternBucketPrefix.MatchString(v.Password) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *SnowflakeConnectorProfileProperties) Validate() error {
+	return invalidParams("SnowflakeConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *SnowflakeConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Warehouse == "" {
+		errs = append(errs, requiredError(segMember("warehouse")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Warehouse); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("warehouse")))
+		}
+		if !patternErrorMessage.MatchString(v.Warehouse) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("warehouse")))
+		}
+	}
+	if v.Stage == "" {
+		errs = append(errs, requiredError(segMember("stage")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Stage); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("stage")))
+		}
+		if !patternAccessKeyId.MatchString(v.Stage) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("stage")))
+		}
+	}
+	if v.BucketName == "" {
+		errs = append(errs, requiredError(segMember("bucketName")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BucketName); n < 3 || n > 63 {
+			errs = append(errs, lengthError(n, "Member must have length between 3 and 63, inclusive", segMember("bucketName")))
+		}
+		if !patternAccessKeyId.MatchString(v.BucketName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("bucketName")))
+		}
+	}
+	if v.BucketPrefix != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.BucketPrefix); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("bucketPrefix")))
+		}
+		if !patternBucketPrefix.MatchString(*v.BucketPrefix) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("bucketPrefix")))
+		}
+	}
+	if v.PrivateLinkServiceName != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.PrivateLinkServiceName); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("privateLinkServiceName")))
+		}
+		if !patternPrivateLinkServiceName.MatchString(*v.PrivateLinkServiceName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+", segMember("privateLinkServiceName")))
+		}
+	}
+	if v.AccountName != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccountName); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("accountName")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccountName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accountName")))
+		}
+	}
+	if v.Region != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Region); n > 64 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 64", segMember("region")))
+		}
+		if !patternAccessKeyId.MatchString(*v.Region) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("region")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *TrendmicroConnectorProfileCredentials) Validate() error {
+	return invalidParams("TrendmicroConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *TrendmicroConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ApiSecretKey == "" {
+		errs = append(errs, requiredError(segMember("apiSecretKey")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ApiSecretKey); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiSecretKey")))
+		}
+		if !patternAccessKeyId.MatchString(v.ApiSecretKey) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiSecretKey")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: TrendmicroConnectorProfileProperties has none, so it returns nil.
+func (*TrendmicroConnectorProfileProperties) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*TrendmicroConnectorProfileProperties) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *UpdateConnectorProfileInput) Validate() error {
+	return invalidParams("UpdateConnectorProfileInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *UpdateConnectorProfileInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ConnectorProfileName == nil {
+		errs = append(errs, requiredError(segMember("connectorProfileName")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorProfileName); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorProfileName")))
+		}
+		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", segMember("connectorProfileName")))
+		}
+	}
+	if v.ConnectionMode == "" {
+		errs = append(errs, requiredError(segMember("connectionMode")))
+	} else {
+		errs = append(errs, nest(segMember("connectionMode"), validateConnectionMode(v.ConnectionMode, mode))...)
+	}
+	if v.ConnectorProfileConfig == nil {
+		errs = append(errs, requiredError(segMember("connectorProfileConfig")))
+	} else {
+		errs = append(errs, nest(segMember("connectorProfileConfig"), v.ConnectorProfileConfig.validate(mode))...)
+	}
+	if v.ClientToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ClientToken); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 256, inclusive", segMember("clientToken")))
+		}
+		if !patternClientToken.MatchString(*v.ClientToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [ -~]+", segMember("clientToken")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *UpdateConnectorProfileOutput) Validate() error {
+	return invalidParams("UpdateConnectorProfileOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *UpdateConnectorProfileOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ConnectorProfileArn != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ConnectorProfileArn); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("connectorProfileArn")))
+		}
+		if !patternConnectorProfileArn.MatchString(*v.ConnectorProfileArn) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", segMember("connectorProfileArn")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ValidationException) Validate() error {
+	return invalidParams("ValidationException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ValidationException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Message != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		}
+		if !patternErrorMessage.MatchString(*v.Message) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *VeevaConnectorProfileCredentials) Validate() error {
+	return invalidParams("VeevaConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *VeevaConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Username == "" {
+		errs = append(errs, requiredError(segMember("username")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Username); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("username")))
+		}
+		if !patternAccessKeyId.MatchString(v.Username) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("username")))
+		}
+	}
+	if v.Password == "" {
+		errs = append(errs, requiredError(segMember("password")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Password); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		}
+		if !patternBucketPrefix.MatchString(v.Password) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *VeevaConnectorProfileProperties) Validate() error {
+	return invalidParams("VeevaConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *VeevaConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl == "" {
+		errs = append(errs, requiredError(segMember("instanceUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ZendeskConnectorProfileCredentials) Validate() error {
+	return invalidParams("ZendeskConnectorProfileCredentials", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ZendeskConnectorProfileCredentials) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("clientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+		}
+	}
+	if v.ClientSecret == "" {
+		errs = append(errs, requiredError(segMember("clientSecret")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		}
+		if !patternAccessKeyId.MatchString(v.ClientSecret) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+		}
+	}
+	if v.AccessToken != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		}
+		if !patternAccessKeyId.MatchString(*v.AccessToken) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+		}
+	}
+	if v.OAuthRequest != nil {
+		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ZendeskConnectorProfileProperties) Validate() error {
+	return invalidParams("ZendeskConnectorProfileProperties", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ZendeskConnectorProfileProperties) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.InstanceUrl == "" {
+		errs = append(errs, requiredError(segMember("instanceUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		}
+		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+		}
+	}
+	return errs
+}
+
+// validateAuthenticationType reports a value of AuthenticationType that the model does not define (ValidateAll only).
+func validateAuthenticationType(v AuthenticationType, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case AuthenticationTypeOauth2, AuthenticationTypeApikey, AuthenticationTypeBasic, AuthenticationTypeCustom:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [OAUTH2, APIKEY, BASIC, CUSTOM]")}
+}
+
+// validateConnectionMode reports a value of ConnectionMode that the model does not define (ValidateAll only).
+func validateConnectionMode(v ConnectionMode, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case ConnectionModePublic, ConnectionModePrivate:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [Public, Private]")}
+}
+
+// validateConnectorProfileDetailList checks every item of a ConnectorProfileDetailList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateConnectorProfileDetailList(v []ConnectorProfile, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+	}
+	return errs
+}
+
+// validateConnectorProfileNameList checks every item of a ConnectorProfileNameList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateConnectorProfileNameList(v []string, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		if mode == ValidateAll {
+			if n := utf8.RuneCountInString(v[i]); n > 256 {
+				errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segIndex(i)))
+			}
+			if !patternConnectorProfileName.MatchString(v[i]) {
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", segIndex(i)))
+			}
+		}
+	}
+	return errs
+}
+
+// validateConnectorType reports a value of ConnectorType that the model does not define (ValidateAll only).
+func validateConnectorType(v ConnectorType, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case ConnectorTypeSalesforce,
+		ConnectorTypeSingular,
+		ConnectorTypeSlack,
+		ConnectorTypeRedshift,
+		ConnectorTypeS3,
+		ConnectorTypeMarketo,
+		ConnectorTypeGoogleanalytics,
+		ConnectorTypeZendesk,
+		ConnectorTypeServicenow,
+		ConnectorTypeDatadog,
+		ConnectorTypeTrendmicro,
+		ConnectorTypeSnowflake,
+		ConnectorTypeDynatrace,
+		ConnectorTypeInfornexus,
+		ConnectorTypeAmplitude,
+		ConnectorTypeVeeva,
+		ConnectorTypeEventBridge,
+		ConnectorTypeLookoutMetrics,
+		ConnectorTypeUpsolver,
+		ConnectorTypeHoneycode,
+		ConnectorTypeCustomerProfiles,
+		ConnectorTypeSAPOData,
+		ConnectorTypeCustomConnector,
+		ConnectorTypePardot:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [Salesforce, Singular, Slack, Redshift, S3, Marketo, Googleanalytics, Zendesk, Servicenow, Datadog, Trendmicro, Snowflake, Dynatrace, Infornexus, Amplitude, Veeva, EventBridge, LookoutMetrics, Upsolver, Honeycode, CustomerProfiles, SAPOData, CustomConnector, Pardot]")}
+}
+
+// validateCredentialsMap checks every entry of a CredentialsMap: a key that fails is reported at the
+// map, a value at its key. The map's own @length is checked by the member that holds it.
+func validateCredentialsMap(v map[string]string, mode ValidationMode) []*paramError {
+	return checkEntries(v, mode, func(k string, item string, mode ValidationMode) []*paramError {
+		var errs []*paramError
+		if mode == ValidateAll {
+			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
+				errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive"))
+			}
+			if !patternCredentialsMapKey.MatchString(k) {
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w]+"))
+			}
+		}
+		if mode == ValidateAll {
+			if n := utf8.RuneCountInString(item); n > 2048 {
+				errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segKey(k)))
+			}
+			if !patternAccessKeyId.MatchString(item) {
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segKey(k)))
+			}
+		}
+		return errs
+	})
+}
+
+// validateOAuth2GrantType reports a value of OAuth2GrantType that the model does not define (ValidateAll only).
+func validateOAuth2GrantType(v OAuth2GrantType, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case OAuth2GrantTypeClientCredentials, OAuth2GrantTypeAuthorizationCode, OAuth2GrantTypeJwtBearer:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [CLIENT_CREDENTIALS, AUTHORIZATION_CODE, JWT_BEARER]")}
+}
+
+// validateOAuthScopeList checks every item of a OAuthScopeList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateOAuthScopeList(v []string, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		if mode == ValidateAll {
+			if n := utf8.RuneCountInString(v[i]); n > 128 {
+				errs = append(errs, lengthError(n, "Member must have length less than or equal to 128", segIndex(i)))
+			}
+			if !patternAccessKeyId.MatchString(v[i]) {
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segIndex(i)))
+			}
+		}
+	}
+	return errs
+}
+
+// validatePrivateConnectionProvisioningFailureCause reports a value of PrivateConnectionProvisioningFailureCause that the model does not define (ValidateAll only).
+func validatePrivateConnectionProvisioningFailureCause(v PrivateConnectionProvisioningFailureCause, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case PrivateConnectionProvisioningFailureCauseConnectorAuthentication,
+		PrivateConnectionProvisioningFailureCauseConnectorServer,
+		PrivateConnectionProvisioningFailureCauseInternalServer,
+		PrivateConnectionProvisioningFailureCauseAccessDenied,
+		PrivateConnectionProvisioningFailureCauseValidation:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [CONNECTOR_AUTHENTICATION, CONNECTOR_SERVER, INTERNAL_SERVER, ACCESS_DENIED, VALIDATION]")}
+}
+
+// validatePrivateConnectionProvisioningStatus reports a value of PrivateConnectionProvisioningStatus that the model does not define (ValidateAll only).
+func validatePrivateConnectionProvisioningStatus(v PrivateConnectionProvisioningStatus, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case PrivateConnectionProvisioningStatusFailed, PrivateConnectionProvisioningStatusPending, PrivateConnectionProvisioningStatusCreated:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [FAILED, PENDING, CREATED]")}
+}
+
+// validateProfilePropertiesMap checks every entry of a ProfilePropertiesMap: a key that fails is reported at the
+// map, a value at its key. The map's own @length is checked by the member that holds it.
+func validateProfilePropertiesMap(v map[string]string, mode ValidationMode) []*paramError {
+	return checkEntries(v, mode, func(k string, item string, mode ValidationMode) []*paramError {
+		var errs []*paramError
+		if mode == ValidateAll {
+			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
+				errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive"))
+			}
+			if !patternCredentialsMapKey.MatchString(k) {
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w]+"))
+			}
+		}
+		if mode == ValidateAll {
+			if n := utf8.RuneCountInString(item); n > 2048 {
+				errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segKey(k)))
+			}
+			if !patternAccessKeyId.MatchString(item) {
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segKey(k)))
+			}
+		}
+		return errs
+	})
+}
+
+// validateTokenUrlCustomProperties checks every entry of a TokenUrlCustomProperties: a key that fails is reported at the
+// map, a value at its key. The map's own @length is checked by the member that holds it.
+func validateTokenUrlCustomProperties(v map[string]string, mode ValidationMode) []*paramError {
+	return checkEntries(v, mode, func(k string, item string, mode ValidationMode) []*paramError {
+		var errs []*paramError
+		if mode == ValidateAll {
+			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
+				errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive"))
+			}
+			if !patternCredentialsMapKey.MatchString(k) {
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w]+"))
+			}
+		}
+		if mode == ValidateAll {
+			if n := utf8.RuneCountInString(item); n > 2048 {
+				errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segKey(k)))
+			}
+			if !patternAccessKeyId.MatchString(item) {
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segKey(k)))
+			}
+		}
+		return errs
+	})
+}

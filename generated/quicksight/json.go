@@ -7,8 +7,7 @@ import (
 	"errors"
 	"fmt"
 	smithyjson "github.com/aws/smithy-go/encoding/json"
-	ptr "github.com/aws/smithy-go/ptr"
-	smithytime "github.com/aws/smithy-go/time"
+	"github.com/aws/smithy-go/ptr"
 	"strconv"
 	"strings"
 )
@@ -166,9 +165,9 @@ func (v *ActionConnector) encodeJSON(value smithyjson.Value) error {
 	}
 	obj.Key("Name").String(v.Name)
 	if v.CreatedTime != nil {
-		obj.Key("CreatedTime").Double(smithytime.FormatEpochSeconds(*v.CreatedTime))
+		writeEpochSeconds(obj.Key("CreatedTime"), *v.CreatedTime)
 	}
-	obj.Key("LastUpdatedTime").Double(smithytime.FormatEpochSeconds(v.LastUpdatedTime))
+	writeEpochSeconds(obj.Key("LastUpdatedTime"), v.LastUpdatedTime)
 	if v.Status != "" {
 		obj.Key("Status").String(string(v.Status))
 	}
@@ -388,9 +387,9 @@ func (v *ActionConnectorSummary) encodeJSON(value smithyjson.Value) error {
 	}
 	obj.Key("Name").String(v.Name)
 	if v.CreatedTime != nil {
-		obj.Key("CreatedTime").Double(smithytime.FormatEpochSeconds(*v.CreatedTime))
+		writeEpochSeconds(obj.Key("CreatedTime"), *v.CreatedTime)
 	}
-	obj.Key("LastUpdatedTime").Double(smithytime.FormatEpochSeconds(v.LastUpdatedTime))
+	writeEpochSeconds(obj.Key("LastUpdatedTime"), v.LastUpdatedTime)
 	if v.Status != "" {
 		obj.Key("Status").String(string(v.Status))
 	}
@@ -1127,42 +1126,6 @@ func (v *CreateActionConnectorInput) decodeJSON(r *jsonReader) error {
 	}
 }
 
-func (v *CreateActionConnectorInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
-	}
-	if v.Name != nil {
-		obj.Key("Name").String(*v.Name)
-	}
-	if v.Type != "" {
-		obj.Key("Type").String(string(v.Type))
-	}
-	if v.AuthenticationConfig != nil {
-		if err := v.AuthenticationConfig.encodeJSON(obj.Key("AuthenticationConfig")); err != nil {
-			return err
-		}
-	}
-	if v.Description != nil {
-		obj.Key("Description").String(*v.Description)
-	}
-	if v.Permissions != nil {
-		if err := encodeResourcePermissionList(v.Permissions, obj.Key("Permissions")); err != nil {
-			return err
-		}
-	}
-	if v.VpcConnectionArn != nil {
-		obj.Key("VpcConnectionArn").String(*v.VpcConnectionArn)
-	}
-	if v.Tags != nil {
-		if err := encodeTagList(v.Tags, obj.Key("Tags")); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (v *CreateActionConnectorInput) decodeJSONBody(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1343,55 +1306,6 @@ func (v *CreateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) err
 	return nil
 }
 
-func (v *CreateActionConnectorOutput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
-		case "Arn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Arn")
-			}
-			v.Arn = ptr.String(x)
-		case "CreationStatus":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "CreationStatus")
-			}
-			v.CreationStatus = ResourceStatus(x)
-		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
-		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
 // MarshalJSON encodes CreateActionConnectorOutput as a restJson1 body: every member by its JSON name.
 func (v CreateActionConnectorOutput) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
@@ -1453,37 +1367,6 @@ func (v *DeleteActionConnectorInput) decodeJSON(r *jsonReader) error {
 				return r.wrap(err, "ActionConnectorId")
 			}
 			v.ActionConnectorId = ptr.String(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-func (v *DeleteActionConnectorInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	return nil
-}
-
-func (v *DeleteActionConnectorInput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
 		default:
 			if err := r.skip(); err != nil {
 				return err
@@ -1592,49 +1475,6 @@ func (v *DeleteActionConnectorOutput) encodeJSONBody(value smithyjson.Value) err
 	return nil
 }
 
-func (v *DeleteActionConnectorOutput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
-		case "Arn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Arn")
-			}
-			v.Arn = ptr.String(x)
-		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
-		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
 // MarshalJSON encodes DeleteActionConnectorOutput as a restJson1 body: every member by its JSON name.
 func (v DeleteActionConnectorOutput) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
@@ -1696,37 +1536,6 @@ func (v *DescribeActionConnectorInput) decodeJSON(r *jsonReader) error {
 				return r.wrap(err, "ActionConnectorId")
 			}
 			v.ActionConnectorId = ptr.String(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-func (v *DescribeActionConnectorInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	return nil
-}
-
-func (v *DescribeActionConnectorInput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
 		default:
 			if err := r.skip(); err != nil {
 				return err
@@ -1824,42 +1633,6 @@ func (v *DescribeActionConnectorOutput) encodeJSONBody(value smithyjson.Value) e
 		obj.Key("RequestId").String(*v.RequestId)
 	}
 	return nil
-}
-
-func (v *DescribeActionConnectorOutput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
-		case "ActionConnector":
-			v.ActionConnector = new(ActionConnector)
-			if err := v.ActionConnector.decodeJSON(r); err != nil {
-				return r.wrap(err, "ActionConnector")
-			}
-		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
 }
 
 // MarshalJSON encodes DescribeActionConnectorOutput as a restJson1 body: every member by its JSON name.
@@ -2205,37 +1978,6 @@ func (v *ListActionConnectorsInput) decodeJSON(r *jsonReader) error {
 	}
 }
 
-func (v *ListActionConnectorsInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	return nil
-}
-
-func (v *ListActionConnectorsInput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
 // MarshalJSON encodes ListActionConnectorsInput as a restJson1 body: every member by its JSON name.
 func (v ListActionConnectorsInput) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
@@ -2336,47 +2078,6 @@ func (v *ListActionConnectorsOutput) encodeJSONBody(value smithyjson.Value) erro
 		obj.Key("RequestId").String(*v.RequestId)
 	}
 	return nil
-}
-
-func (v *ListActionConnectorsOutput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
-		case "ActionConnectorSummaries":
-			if err := decodeActionConnectorSummaryList(r, &v.ActionConnectorSummaries); err != nil {
-				return r.wrap(err, "ActionConnectorSummaries")
-			}
-		case "NextToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "NextToken")
-			}
-			v.NextToken = ptr.String(x)
-		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
 }
 
 // MarshalJSON encodes ListActionConnectorsOutput as a restJson1 body: every member by its JSON name.
@@ -3520,26 +3221,6 @@ func (v *UpdateActionConnectorInput) decodeJSON(r *jsonReader) error {
 	}
 }
 
-func (v *UpdateActionConnectorInput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
-	if v.Name != nil {
-		obj.Key("Name").String(*v.Name)
-	}
-	if v.AuthenticationConfig != nil {
-		if err := v.AuthenticationConfig.encodeJSON(obj.Key("AuthenticationConfig")); err != nil {
-			return err
-		}
-	}
-	if v.Description != nil {
-		obj.Key("Description").String(*v.Description)
-	}
-	if v.VpcConnectionArn != nil {
-		obj.Key("VpcConnectionArn").String(*v.VpcConnectionArn)
-	}
-	return nil
-}
-
 func (v *UpdateActionConnectorInput) decodeJSONBody(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3698,55 +3379,6 @@ func (v *UpdateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) err
 		obj.Key("UpdateStatus").String(string(v.UpdateStatus))
 	}
 	return nil
-}
-
-func (v *UpdateActionConnectorOutput) decodeJSONBody(r *jsonReader) error {
-	ok, err := r.enterObject()
-	if err != nil || !ok {
-		return err
-	}
-	for {
-		key, more, err := r.nextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			return nil
-		}
-		if r.null() {
-			continue
-		}
-		switch string(key) {
-		case "Arn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Arn")
-			}
-			v.Arn = ptr.String(x)
-		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
-		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
-		case "UpdateStatus":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "UpdateStatus")
-			}
-			v.UpdateStatus = ResourceStatus(x)
-		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
-		}
-	}
 }
 
 // MarshalJSON encodes UpdateActionConnectorOutput as a restJson1 body: every member by its JSON name.
@@ -3935,7 +3567,7 @@ func encodeAuthenticationMetadata(v AuthenticationMetadata, value smithyjson.Val
 }
 
 func decodeAuthenticationMetadata(r *jsonReader, v *AuthenticationMetadata) error {
-	ok, err := r.enterObject()
+	ok, err := r.enterUnion("AuthenticationMetadata")
 	if err != nil || !ok {
 		return err
 	}
@@ -3949,71 +3581,79 @@ func decodeAuthenticationMetadata(r *jsonReader, v *AuthenticationMetadata) erro
 		if !more {
 			break
 		}
-		if string(key) == "__type" || r.null() {
+		// The key aliases the reader's buffer: copy it before reading the value.
+		name := string(key)
+		if name == "__type" {
 			if err := r.skip(); err != nil {
 				return err
 			}
 			continue
 		}
-		keys = append(keys, string(key))
-		switch string(key) {
+		if r.null() {
+			continue
+		}
+		if name == "" {
+			return r.errorf("union AuthenticationMetadata: empty member name")
+		}
+		keys = append(keys, name)
+		switch name {
 		case "AuthorizationCodeGrantMetadata":
 			{
-				var x AuthorizationCodeGrantMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val AuthorizationCodeGrantMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "AuthorizationCodeGrantMetadata")
 				}
-				out = &AuthenticationMetadataMemberAuthorizationCodeGrantMetadata{Value: x}
+				out = &AuthenticationMetadataMemberAuthorizationCodeGrantMetadata{Value: val}
 			}
 		case "ClientCredentialsGrantMetadata":
 			{
-				var x ClientCredentialsGrantMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val ClientCredentialsGrantMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "ClientCredentialsGrantMetadata")
 				}
-				out = &AuthenticationMetadataMemberClientCredentialsGrantMetadata{Value: x}
+				out = &AuthenticationMetadataMemberClientCredentialsGrantMetadata{Value: val}
 			}
 		case "BasicAuthConnectionMetadata":
 			{
-				var x BasicAuthConnectionMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val BasicAuthConnectionMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "BasicAuthConnectionMetadata")
 				}
-				out = &AuthenticationMetadataMemberBasicAuthConnectionMetadata{Value: x}
+				out = &AuthenticationMetadataMemberBasicAuthConnectionMetadata{Value: val}
 			}
 		case "ApiKeyConnectionMetadata":
 			{
-				var x APIKeyConnectionMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val APIKeyConnectionMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "ApiKeyConnectionMetadata")
 				}
-				out = &AuthenticationMetadataMemberApiKeyConnectionMetadata{Value: x}
+				out = &AuthenticationMetadataMemberApiKeyConnectionMetadata{Value: val}
 			}
 		case "NoneConnectionMetadata":
 			{
-				var x NoneConnectionMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val NoneConnectionMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "NoneConnectionMetadata")
 				}
-				out = &AuthenticationMetadataMemberNoneConnectionMetadata{Value: x}
+				out = &AuthenticationMetadataMemberNoneConnectionMetadata{Value: val}
 			}
 		case "IamConnectionMetadata":
 			{
-				var x IAMConnectionMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val IAMConnectionMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "IamConnectionMetadata")
 				}
-				out = &AuthenticationMetadataMemberIamConnectionMetadata{Value: x}
+				out = &AuthenticationMetadataMemberIamConnectionMetadata{Value: val}
 			}
 		default:
 			if r.strict {
-				return r.errorf("union AuthenticationMetadata: unknown member %q", key)
+				return r.errorf("union AuthenticationMetadata: unknown member %q", name)
 			}
 			raw, err := r.readRaw()
 			if err != nil {
 				return err
 			}
-			out = &UnknownUnionMember{Tag: string(key), Value: raw}
+			out = &UnknownUnionMember{Tag: name, Value: raw}
 		}
 	}
 	if len(keys) != 1 {
@@ -4038,9 +3678,9 @@ func UnmarshalAuthenticationMetadata(data []byte) (AuthenticationMetadata, error
 }
 
 // MarshalJSON encodes the AuthorizationCodeGrantMetadata member as a AuthenticationMetadata object.
-func (v *AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
+func (v AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4052,6 +3692,10 @@ func (v *AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) UnmarshalJS
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*AuthenticationMetadataMemberAuthorizationCodeGrantMetadata)
 	if !ok {
 		return fmt.Errorf("union AuthenticationMetadata: want member AuthorizationCodeGrantMetadata, found %s", unionTag(u))
@@ -4061,9 +3705,9 @@ func (v *AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) UnmarshalJS
 }
 
 // MarshalJSON encodes the ClientCredentialsGrantMetadata member as a AuthenticationMetadata object.
-func (v *AuthenticationMetadataMemberClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
+func (v AuthenticationMetadataMemberClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4075,6 +3719,10 @@ func (v *AuthenticationMetadataMemberClientCredentialsGrantMetadata) UnmarshalJS
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*AuthenticationMetadataMemberClientCredentialsGrantMetadata)
 	if !ok {
 		return fmt.Errorf("union AuthenticationMetadata: want member ClientCredentialsGrantMetadata, found %s", unionTag(u))
@@ -4084,9 +3732,9 @@ func (v *AuthenticationMetadataMemberClientCredentialsGrantMetadata) UnmarshalJS
 }
 
 // MarshalJSON encodes the BasicAuthConnectionMetadata member as a AuthenticationMetadata object.
-func (v *AuthenticationMetadataMemberBasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
+func (v AuthenticationMetadataMemberBasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4098,6 +3746,10 @@ func (v *AuthenticationMetadataMemberBasicAuthConnectionMetadata) UnmarshalJSON(
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*AuthenticationMetadataMemberBasicAuthConnectionMetadata)
 	if !ok {
 		return fmt.Errorf("union AuthenticationMetadata: want member BasicAuthConnectionMetadata, found %s", unionTag(u))
@@ -4107,9 +3759,9 @@ func (v *AuthenticationMetadataMemberBasicAuthConnectionMetadata) UnmarshalJSON(
 }
 
 // MarshalJSON encodes the ApiKeyConnectionMetadata member as a AuthenticationMetadata object.
-func (v *AuthenticationMetadataMemberApiKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
+func (v AuthenticationMetadataMemberApiKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4121,6 +3773,10 @@ func (v *AuthenticationMetadataMemberApiKeyConnectionMetadata) UnmarshalJSON(dat
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*AuthenticationMetadataMemberApiKeyConnectionMetadata)
 	if !ok {
 		return fmt.Errorf("union AuthenticationMetadata: want member ApiKeyConnectionMetadata, found %s", unionTag(u))
@@ -4130,9 +3786,9 @@ func (v *AuthenticationMetadataMemberApiKeyConnectionMetadata) UnmarshalJSON(dat
 }
 
 // MarshalJSON encodes the NoneConnectionMetadata member as a AuthenticationMetadata object.
-func (v *AuthenticationMetadataMemberNoneConnectionMetadata) MarshalJSON() ([]byte, error) {
+func (v AuthenticationMetadataMemberNoneConnectionMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4144,6 +3800,10 @@ func (v *AuthenticationMetadataMemberNoneConnectionMetadata) UnmarshalJSON(data 
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*AuthenticationMetadataMemberNoneConnectionMetadata)
 	if !ok {
 		return fmt.Errorf("union AuthenticationMetadata: want member NoneConnectionMetadata, found %s", unionTag(u))
@@ -4153,9 +3813,9 @@ func (v *AuthenticationMetadataMemberNoneConnectionMetadata) UnmarshalJSON(data 
 }
 
 // MarshalJSON encodes the IamConnectionMetadata member as a AuthenticationMetadata object.
-func (v *AuthenticationMetadataMemberIamConnectionMetadata) MarshalJSON() ([]byte, error) {
+func (v AuthenticationMetadataMemberIamConnectionMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4166,6 +3826,10 @@ func (v *AuthenticationMetadataMemberIamConnectionMetadata) UnmarshalJSON(data [
 	u, err := UnmarshalAuthenticationMetadata(data)
 	if err != nil {
 		return err
+	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
 	}
 	m, ok := u.(*AuthenticationMetadataMemberIamConnectionMetadata)
 	if !ok {
@@ -4192,7 +3856,7 @@ func encodeAuthorizationCodeGrantCredentialsDetails(v AuthorizationCodeGrantCred
 }
 
 func decodeAuthorizationCodeGrantCredentialsDetails(r *jsonReader, v *AuthorizationCodeGrantCredentialsDetails) error {
-	ok, err := r.enterObject()
+	ok, err := r.enterUnion("AuthorizationCodeGrantCredentialsDetails")
 	if err != nil || !ok {
 		return err
 	}
@@ -4206,31 +3870,39 @@ func decodeAuthorizationCodeGrantCredentialsDetails(r *jsonReader, v *Authorizat
 		if !more {
 			break
 		}
-		if string(key) == "__type" || r.null() {
+		// The key aliases the reader's buffer: copy it before reading the value.
+		name := string(key)
+		if name == "__type" {
 			if err := r.skip(); err != nil {
 				return err
 			}
 			continue
 		}
-		keys = append(keys, string(key))
-		switch string(key) {
+		if r.null() {
+			continue
+		}
+		if name == "" {
+			return r.errorf("union AuthorizationCodeGrantCredentialsDetails: empty member name")
+		}
+		keys = append(keys, name)
+		switch name {
 		case "AuthorizationCodeGrantDetails":
 			{
-				var x AuthorizationCodeGrantDetails
-				if err := x.decodeJSON(r); err != nil {
+				var val AuthorizationCodeGrantDetails
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "AuthorizationCodeGrantDetails")
 				}
-				out = &AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails{Value: x}
+				out = &AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails{Value: val}
 			}
 		default:
 			if r.strict {
-				return r.errorf("union AuthorizationCodeGrantCredentialsDetails: unknown member %q", key)
+				return r.errorf("union AuthorizationCodeGrantCredentialsDetails: unknown member %q", name)
 			}
 			raw, err := r.readRaw()
 			if err != nil {
 				return err
 			}
-			out = &UnknownUnionMember{Tag: string(key), Value: raw}
+			out = &UnknownUnionMember{Tag: name, Value: raw}
 		}
 	}
 	if len(keys) != 1 {
@@ -4255,9 +3927,9 @@ func UnmarshalAuthorizationCodeGrantCredentialsDetails(data []byte) (Authorizati
 }
 
 // MarshalJSON encodes the AuthorizationCodeGrantDetails member as a AuthorizationCodeGrantCredentialsDetails object.
-func (v *AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
+func (v AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeAuthorizationCodeGrantCredentialsDetails(v, e.Value); err != nil {
+	if err := encodeAuthorizationCodeGrantCredentialsDetails(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4268,6 +3940,10 @@ func (v *AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDet
 	u, err := UnmarshalAuthorizationCodeGrantCredentialsDetails(data)
 	if err != nil {
 		return err
+	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
 	}
 	m, ok := u.(*AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails)
 	if !ok {
@@ -4294,7 +3970,7 @@ func encodeClientCredentialsDetails(v ClientCredentialsDetails, value smithyjson
 }
 
 func decodeClientCredentialsDetails(r *jsonReader, v *ClientCredentialsDetails) error {
-	ok, err := r.enterObject()
+	ok, err := r.enterUnion("ClientCredentialsDetails")
 	if err != nil || !ok {
 		return err
 	}
@@ -4308,31 +3984,39 @@ func decodeClientCredentialsDetails(r *jsonReader, v *ClientCredentialsDetails) 
 		if !more {
 			break
 		}
-		if string(key) == "__type" || r.null() {
+		// The key aliases the reader's buffer: copy it before reading the value.
+		name := string(key)
+		if name == "__type" {
 			if err := r.skip(); err != nil {
 				return err
 			}
 			continue
 		}
-		keys = append(keys, string(key))
-		switch string(key) {
+		if r.null() {
+			continue
+		}
+		if name == "" {
+			return r.errorf("union ClientCredentialsDetails: empty member name")
+		}
+		keys = append(keys, name)
+		switch name {
 		case "ClientCredentialsGrantDetails":
 			{
-				var x ClientCredentialsGrantDetails
-				if err := x.decodeJSON(r); err != nil {
+				var val ClientCredentialsGrantDetails
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "ClientCredentialsGrantDetails")
 				}
-				out = &ClientCredentialsDetailsMemberClientCredentialsGrantDetails{Value: x}
+				out = &ClientCredentialsDetailsMemberClientCredentialsGrantDetails{Value: val}
 			}
 		default:
 			if r.strict {
-				return r.errorf("union ClientCredentialsDetails: unknown member %q", key)
+				return r.errorf("union ClientCredentialsDetails: unknown member %q", name)
 			}
 			raw, err := r.readRaw()
 			if err != nil {
 				return err
 			}
-			out = &UnknownUnionMember{Tag: string(key), Value: raw}
+			out = &UnknownUnionMember{Tag: name, Value: raw}
 		}
 	}
 	if len(keys) != 1 {
@@ -4357,9 +4041,9 @@ func UnmarshalClientCredentialsDetails(data []byte) (ClientCredentialsDetails, e
 }
 
 // MarshalJSON encodes the ClientCredentialsGrantDetails member as a ClientCredentialsDetails object.
-func (v *ClientCredentialsDetailsMemberClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
+func (v ClientCredentialsDetailsMemberClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeClientCredentialsDetails(v, e.Value); err != nil {
+	if err := encodeClientCredentialsDetails(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4370,6 +4054,10 @@ func (v *ClientCredentialsDetailsMemberClientCredentialsGrantDetails) UnmarshalJ
 	u, err := UnmarshalClientCredentialsDetails(data)
 	if err != nil {
 		return err
+	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
 	}
 	m, ok := u.(*ClientCredentialsDetailsMemberClientCredentialsGrantDetails)
 	if !ok {
@@ -4416,7 +4104,7 @@ func encodeReadAuthenticationMetadata(v ReadAuthenticationMetadata, value smithy
 }
 
 func decodeReadAuthenticationMetadata(r *jsonReader, v *ReadAuthenticationMetadata) error {
-	ok, err := r.enterObject()
+	ok, err := r.enterUnion("ReadAuthenticationMetadata")
 	if err != nil || !ok {
 		return err
 	}
@@ -4430,71 +4118,79 @@ func decodeReadAuthenticationMetadata(r *jsonReader, v *ReadAuthenticationMetada
 		if !more {
 			break
 		}
-		if string(key) == "__type" || r.null() {
+		// The key aliases the reader's buffer: copy it before reading the value.
+		name := string(key)
+		if name == "__type" {
 			if err := r.skip(); err != nil {
 				return err
 			}
 			continue
 		}
-		keys = append(keys, string(key))
-		switch string(key) {
+		if r.null() {
+			continue
+		}
+		if name == "" {
+			return r.errorf("union ReadAuthenticationMetadata: empty member name")
+		}
+		keys = append(keys, name)
+		switch name {
 		case "AuthorizationCodeGrantMetadata":
 			{
-				var x ReadAuthorizationCodeGrantMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val ReadAuthorizationCodeGrantMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "AuthorizationCodeGrantMetadata")
 				}
-				out = &ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata{Value: x}
+				out = &ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata{Value: val}
 			}
 		case "ClientCredentialsGrantMetadata":
 			{
-				var x ReadClientCredentialsGrantMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val ReadClientCredentialsGrantMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "ClientCredentialsGrantMetadata")
 				}
-				out = &ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata{Value: x}
+				out = &ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata{Value: val}
 			}
 		case "BasicAuthConnectionMetadata":
 			{
-				var x ReadBasicAuthConnectionMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val ReadBasicAuthConnectionMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "BasicAuthConnectionMetadata")
 				}
-				out = &ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata{Value: x}
+				out = &ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata{Value: val}
 			}
 		case "ApiKeyConnectionMetadata":
 			{
-				var x ReadAPIKeyConnectionMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val ReadAPIKeyConnectionMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "ApiKeyConnectionMetadata")
 				}
-				out = &ReadAuthenticationMetadataMemberApiKeyConnectionMetadata{Value: x}
+				out = &ReadAuthenticationMetadataMemberApiKeyConnectionMetadata{Value: val}
 			}
 		case "NoneConnectionMetadata":
 			{
-				var x ReadNoneConnectionMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val ReadNoneConnectionMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "NoneConnectionMetadata")
 				}
-				out = &ReadAuthenticationMetadataMemberNoneConnectionMetadata{Value: x}
+				out = &ReadAuthenticationMetadataMemberNoneConnectionMetadata{Value: val}
 			}
 		case "IamConnectionMetadata":
 			{
-				var x ReadIamConnectionMetadata
-				if err := x.decodeJSON(r); err != nil {
+				var val ReadIamConnectionMetadata
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "IamConnectionMetadata")
 				}
-				out = &ReadAuthenticationMetadataMemberIamConnectionMetadata{Value: x}
+				out = &ReadAuthenticationMetadataMemberIamConnectionMetadata{Value: val}
 			}
 		default:
 			if r.strict {
-				return r.errorf("union ReadAuthenticationMetadata: unknown member %q", key)
+				return r.errorf("union ReadAuthenticationMetadata: unknown member %q", name)
 			}
 			raw, err := r.readRaw()
 			if err != nil {
 				return err
 			}
-			out = &UnknownUnionMember{Tag: string(key), Value: raw}
+			out = &UnknownUnionMember{Tag: name, Value: raw}
 		}
 	}
 	if len(keys) != 1 {
@@ -4519,9 +4215,9 @@ func UnmarshalReadAuthenticationMetadata(data []byte) (ReadAuthenticationMetadat
 }
 
 // MarshalJSON encodes the AuthorizationCodeGrantMetadata member as a ReadAuthenticationMetadata object.
-func (v *ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
+func (v ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeReadAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4533,6 +4229,10 @@ func (v *ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata) Unmarsh
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata)
 	if !ok {
 		return fmt.Errorf("union ReadAuthenticationMetadata: want member AuthorizationCodeGrantMetadata, found %s", unionTag(u))
@@ -4542,9 +4242,9 @@ func (v *ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata) Unmarsh
 }
 
 // MarshalJSON encodes the ClientCredentialsGrantMetadata member as a ReadAuthenticationMetadata object.
-func (v *ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
+func (v ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeReadAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4556,6 +4256,10 @@ func (v *ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata) Unmarsh
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata)
 	if !ok {
 		return fmt.Errorf("union ReadAuthenticationMetadata: want member ClientCredentialsGrantMetadata, found %s", unionTag(u))
@@ -4565,9 +4269,9 @@ func (v *ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata) Unmarsh
 }
 
 // MarshalJSON encodes the BasicAuthConnectionMetadata member as a ReadAuthenticationMetadata object.
-func (v *ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
+func (v ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeReadAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4579,6 +4283,10 @@ func (v *ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) UnmarshalJ
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata)
 	if !ok {
 		return fmt.Errorf("union ReadAuthenticationMetadata: want member BasicAuthConnectionMetadata, found %s", unionTag(u))
@@ -4588,9 +4296,9 @@ func (v *ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) UnmarshalJ
 }
 
 // MarshalJSON encodes the ApiKeyConnectionMetadata member as a ReadAuthenticationMetadata object.
-func (v *ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
+func (v ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeReadAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4602,6 +4310,10 @@ func (v *ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) UnmarshalJSON
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*ReadAuthenticationMetadataMemberApiKeyConnectionMetadata)
 	if !ok {
 		return fmt.Errorf("union ReadAuthenticationMetadata: want member ApiKeyConnectionMetadata, found %s", unionTag(u))
@@ -4611,9 +4323,9 @@ func (v *ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) UnmarshalJSON
 }
 
 // MarshalJSON encodes the NoneConnectionMetadata member as a ReadAuthenticationMetadata object.
-func (v *ReadAuthenticationMetadataMemberNoneConnectionMetadata) MarshalJSON() ([]byte, error) {
+func (v ReadAuthenticationMetadataMemberNoneConnectionMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeReadAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4625,6 +4337,10 @@ func (v *ReadAuthenticationMetadataMemberNoneConnectionMetadata) UnmarshalJSON(d
 	if err != nil {
 		return err
 	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
+	}
 	m, ok := u.(*ReadAuthenticationMetadataMemberNoneConnectionMetadata)
 	if !ok {
 		return fmt.Errorf("union ReadAuthenticationMetadata: want member NoneConnectionMetadata, found %s", unionTag(u))
@@ -4634,9 +4350,9 @@ func (v *ReadAuthenticationMetadataMemberNoneConnectionMetadata) UnmarshalJSON(d
 }
 
 // MarshalJSON encodes the IamConnectionMetadata member as a ReadAuthenticationMetadata object.
-func (v *ReadAuthenticationMetadataMemberIamConnectionMetadata) MarshalJSON() ([]byte, error) {
+func (v ReadAuthenticationMetadataMemberIamConnectionMetadata) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeReadAuthenticationMetadata(v, e.Value); err != nil {
+	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4647,6 +4363,10 @@ func (v *ReadAuthenticationMetadataMemberIamConnectionMetadata) UnmarshalJSON(da
 	u, err := UnmarshalReadAuthenticationMetadata(data)
 	if err != nil {
 		return err
+	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
 	}
 	m, ok := u.(*ReadAuthenticationMetadataMemberIamConnectionMetadata)
 	if !ok {
@@ -4673,7 +4393,7 @@ func encodeReadAuthorizationCodeGrantCredentialsDetails(v ReadAuthorizationCodeG
 }
 
 func decodeReadAuthorizationCodeGrantCredentialsDetails(r *jsonReader, v *ReadAuthorizationCodeGrantCredentialsDetails) error {
-	ok, err := r.enterObject()
+	ok, err := r.enterUnion("ReadAuthorizationCodeGrantCredentialsDetails")
 	if err != nil || !ok {
 		return err
 	}
@@ -4687,31 +4407,39 @@ func decodeReadAuthorizationCodeGrantCredentialsDetails(r *jsonReader, v *ReadAu
 		if !more {
 			break
 		}
-		if string(key) == "__type" || r.null() {
+		// The key aliases the reader's buffer: copy it before reading the value.
+		name := string(key)
+		if name == "__type" {
 			if err := r.skip(); err != nil {
 				return err
 			}
 			continue
 		}
-		keys = append(keys, string(key))
-		switch string(key) {
+		if r.null() {
+			continue
+		}
+		if name == "" {
+			return r.errorf("union ReadAuthorizationCodeGrantCredentialsDetails: empty member name")
+		}
+		keys = append(keys, name)
+		switch name {
 		case "ReadAuthorizationCodeGrantDetails":
 			{
-				var x ReadAuthorizationCodeGrantDetails
-				if err := x.decodeJSON(r); err != nil {
+				var val ReadAuthorizationCodeGrantDetails
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "ReadAuthorizationCodeGrantDetails")
 				}
-				out = &ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails{Value: x}
+				out = &ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails{Value: val}
 			}
 		default:
 			if r.strict {
-				return r.errorf("union ReadAuthorizationCodeGrantCredentialsDetails: unknown member %q", key)
+				return r.errorf("union ReadAuthorizationCodeGrantCredentialsDetails: unknown member %q", name)
 			}
 			raw, err := r.readRaw()
 			if err != nil {
 				return err
 			}
-			out = &UnknownUnionMember{Tag: string(key), Value: raw}
+			out = &UnknownUnionMember{Tag: name, Value: raw}
 		}
 	}
 	if len(keys) != 1 {
@@ -4736,9 +4464,9 @@ func UnmarshalReadAuthorizationCodeGrantCredentialsDetails(data []byte) (ReadAut
 }
 
 // MarshalJSON encodes the ReadAuthorizationCodeGrantDetails member as a ReadAuthorizationCodeGrantCredentialsDetails object.
-func (v *ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
+func (v ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeReadAuthorizationCodeGrantCredentialsDetails(v, e.Value); err != nil {
+	if err := encodeReadAuthorizationCodeGrantCredentialsDetails(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4749,6 +4477,10 @@ func (v *ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCode
 	u, err := UnmarshalReadAuthorizationCodeGrantCredentialsDetails(data)
 	if err != nil {
 		return err
+	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
 	}
 	m, ok := u.(*ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails)
 	if !ok {
@@ -4775,7 +4507,7 @@ func encodeReadClientCredentialsDetails(v ReadClientCredentialsDetails, value sm
 }
 
 func decodeReadClientCredentialsDetails(r *jsonReader, v *ReadClientCredentialsDetails) error {
-	ok, err := r.enterObject()
+	ok, err := r.enterUnion("ReadClientCredentialsDetails")
 	if err != nil || !ok {
 		return err
 	}
@@ -4789,31 +4521,39 @@ func decodeReadClientCredentialsDetails(r *jsonReader, v *ReadClientCredentialsD
 		if !more {
 			break
 		}
-		if string(key) == "__type" || r.null() {
+		// The key aliases the reader's buffer: copy it before reading the value.
+		name := string(key)
+		if name == "__type" {
 			if err := r.skip(); err != nil {
 				return err
 			}
 			continue
 		}
-		keys = append(keys, string(key))
-		switch string(key) {
+		if r.null() {
+			continue
+		}
+		if name == "" {
+			return r.errorf("union ReadClientCredentialsDetails: empty member name")
+		}
+		keys = append(keys, name)
+		switch name {
 		case "ReadClientCredentialsGrantDetails":
 			{
-				var x ReadClientCredentialsGrantDetails
-				if err := x.decodeJSON(r); err != nil {
+				var val ReadClientCredentialsGrantDetails
+				if err := val.decodeJSON(r); err != nil {
 					return r.wrap(err, "ReadClientCredentialsGrantDetails")
 				}
-				out = &ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails{Value: x}
+				out = &ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails{Value: val}
 			}
 		default:
 			if r.strict {
-				return r.errorf("union ReadClientCredentialsDetails: unknown member %q", key)
+				return r.errorf("union ReadClientCredentialsDetails: unknown member %q", name)
 			}
 			raw, err := r.readRaw()
 			if err != nil {
 				return err
 			}
-			out = &UnknownUnionMember{Tag: string(key), Value: raw}
+			out = &UnknownUnionMember{Tag: name, Value: raw}
 		}
 	}
 	if len(keys) != 1 {
@@ -4838,9 +4578,9 @@ func UnmarshalReadClientCredentialsDetails(data []byte) (ReadClientCredentialsDe
 }
 
 // MarshalJSON encodes the ReadClientCredentialsGrantDetails member as a ReadClientCredentialsDetails object.
-func (v *ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
+func (v ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
-	if err := encodeReadClientCredentialsDetails(v, e.Value); err != nil {
+	if err := encodeReadClientCredentialsDetails(&v, e.Value); err != nil {
 		return nil, err
 	}
 	return e.Bytes(), nil
@@ -4851,6 +4591,10 @@ func (v *ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails) Un
 	u, err := UnmarshalReadClientCredentialsDetails(data)
 	if err != nil {
 		return err
+	}
+	if u == nil {
+		// null: nothing to do, as encoding/json expects
+		return nil
 	}
 	m, ok := u.(*ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails)
 	if !ok {
@@ -4947,7 +4691,7 @@ func decodeTagList(r *jsonReader, v *[]Tag) error {
 }
 
 // MarshalJSON writes the member back as it was read: {"Tag": Value}.
-func (v *UnknownUnionMember) MarshalJSON() ([]byte, error) {
+func (v UnknownUnionMember) MarshalJSON() ([]byte, error) {
 	e := smithyjson.NewEncoder()
 	obj := e.Object()
 	if err := v.encodeInto(obj); err != nil {

@@ -4,11 +4,8 @@
 package quicksight
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"math"
-	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -72,10 +69,6 @@ func (r *jsonReader) wrap(err error, seg string) error {
 		je.Path = append([]string{seg}, je.Path...)
 	}
 	return err
-}
-
-func (r *jsonReader) wrapIndex(err error, i int) error {
-	return r.wrap(err, "["+strconv.Itoa(i)+"]")
 }
 
 func (r *jsonReader) skipSpace() {
@@ -144,6 +137,15 @@ func (r *jsonReader) enterObject() (bool, error) {
 	r.pos++
 	r.afterOpen = true
 	return true, nil
+}
+
+// enterUnion consumes the '{' of a union value of the named union. It returns false for null.
+func (r *jsonReader) enterUnion(union string) (bool, error) {
+	r.skipSpace()
+	if r.pos < len(r.data) && r.data[r.pos] != '{' && r.data[r.pos] != 'n' {
+		return false, r.errorf("union %s: expected an object, found %s", union, r.found())
+	}
+	return r.enterObject()
 }
 
 // nextKey returns the next key of the object being read, positioned at its
@@ -290,11 +292,16 @@ func (r *jsonReader) stringBytes() ([]byte, error) {
 					return nil, r.errorf("invalid \\u escape in string")
 				}
 				if utf16.IsSurrogate(ru) {
-					ru2 := rune(utf8.RuneError)
-					if r.pos+1 < len(r.data) && r.data[r.pos] == '\\' && r.data[r.pos+1] == 'u' {
+					// A high surrogate pairs with a following \\u low surrogate;
+					// anything else leaves U+FFFD and is read on its own.
+					ru2 := rune(-1)
+					if ru < 0xdc00 && r.pos+1 < len(r.data) && r.data[r.pos] == '\\' && r.data[r.pos+1] == 'u' {
+						save := r.pos
 						r.pos += 2
-						if ru2, ok = r.hex4(); !ok {
-							return nil, r.errorf("invalid \\u escape in string")
+						if v, ok := r.hex4(); ok && v >= 0xdc00 && v <= 0xdfff {
+							ru2 = v
+						} else {
+							r.pos = save
 						}
 					}
 					ru = utf16.DecodeRune(ru, ru2)
@@ -407,76 +414,6 @@ func (r *jsonReader) readInt(bits int) (int64, error) {
 	return v, nil
 }
 
-// readFloat reads a number, or one of the strings "NaN", "Infinity", "-Infinity".
-func (r *jsonReader) readFloat(bits int) (float64, error) {
-	r.skipSpace()
-	if r.pos < len(r.data) && r.data[r.pos] == '"' {
-		s, err := r.readString()
-		if err != nil {
-			return 0, err
-		}
-		switch s {
-		case "NaN":
-			return math.NaN(), nil
-		case "Infinity":
-			return math.Inf(1), nil
-		case "-Infinity":
-			return math.Inf(-1), nil
-		}
-		return 0, r.errorf("expected a number, found string %q", s)
-	}
-	text, _, err := r.number()
-	if err != nil {
-		return 0, err
-	}
-	v, err := strconv.ParseFloat(string(text), bits)
-	if err != nil {
-		return 0, r.errorf("number %s out of range for %d bits", text, bits)
-	}
-	return v, nil
-}
-
-func (r *jsonReader) readBigInt() (*big.Int, error) {
-	text, integral, err := r.number()
-	if err != nil {
-		return nil, err
-	}
-	v, ok := new(big.Int).SetString(string(text), 10)
-	if !integral || !ok {
-		return nil, r.errorf("expected an integer, found %s", text)
-	}
-	return v, nil
-}
-
-func (r *jsonReader) readBigFloat() (*big.Float, error) {
-	text, _, err := r.number()
-	if err != nil {
-		return nil, err
-	}
-	v, _, err := big.ParseFloat(string(text), 10, 256, big.ToNearestEven)
-	if err != nil {
-		return nil, r.errorf("invalid number %s", text)
-	}
-	return v, nil
-}
-
-func (r *jsonReader) readBlob() ([]byte, error) {
-	r.skipSpace()
-	if r.pos >= len(r.data) || r.data[r.pos] != '"' {
-		return nil, r.errorf("expected a base64 string, found %s", r.found())
-	}
-	s, err := r.stringBytes()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
-	n, err := base64.StdEncoding.Decode(out, s)
-	if err != nil {
-		return nil, r.errorf("invalid base64: %v", err)
-	}
-	return out[:n], nil
-}
-
 // readTimestamp reads a timestamp in format: "epoch-seconds" (a number),
 // "date-time" or "http-date" (strings).
 func (r *jsonReader) readTimestamp(format string) (time.Time, error) {
@@ -485,20 +422,106 @@ func (r *jsonReader) readTimestamp(format string) (time.Time, error) {
 		if r.pos < len(r.data) && r.data[r.pos] == '"' {
 			return time.Time{}, r.errorf("expected epoch seconds as a number, found %s", r.found())
 		}
-		f, err := r.readFloat(64)
+		text, _, err := r.number()
 		if err != nil {
 			return time.Time{}, err
 		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return time.Time{}, r.errorf("invalid epoch seconds")
+		t, ok := parseEpochSeconds(string(text))
+		if !ok {
+			return time.Time{}, r.errorf("epoch seconds %s out of range (years 0001 to 9999)", text)
 		}
-		return smithytime.ParseEpochSeconds(f), nil
+		return t, nil
 	}
 	s, err := r.readString()
 	if err != nil {
 		return time.Time{}, err
 	}
 	return parseTimestamp(s, format)
+}
+
+// Epoch seconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+const (
+	minEpochSeconds = -62135596800
+	maxEpochSeconds = 253402300799
+)
+
+// parseEpochSeconds parses a JSON number of seconds since the epoch exactly
+// (no float rounding: "2163780859.752" keeps its 752 ms), for years 1 to 9999.
+func parseEpochSeconds(text string) (time.Time, bool) {
+	neg := strings.HasPrefix(text, "-")
+	digits := strings.TrimPrefix(text, "-")
+	if i := strings.IndexAny(digits, "eE"); i >= 0 {
+		plain, ok := shiftDecimal(digits[:i], digits[i+1:])
+		if !ok {
+			return time.Time{}, false
+		}
+		digits = plain
+	}
+	whole, frac, _ := strings.Cut(digits, ".")
+	if len(whole) > 12 {
+		return time.Time{}, false
+	}
+	sec, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	var nsec int64
+	for i := 0; i < 9; i++ {
+		nsec *= 10
+		if i < len(frac) {
+			nsec += int64(frac[i] - '0')
+		}
+	}
+	if neg {
+		sec = -sec
+		if nsec > 0 {
+			sec--
+			nsec = 1e9 - nsec
+		}
+	}
+	if sec < minEpochSeconds || sec > maxEpochSeconds {
+		return time.Time{}, false
+	}
+	return time.Unix(sec, nsec).UTC(), true
+}
+
+// shiftDecimal rewrites mantissa×10^exp ("1.5", "3") as plain decimal text
+// ("1500") without rounding; exponents beyond ±40 are out of range.
+func shiftDecimal(mantissa, exp string) (string, bool) {
+	e, err := strconv.Atoi(exp)
+	if err != nil || e > 40 || e < -40 {
+		return "", false
+	}
+	whole, frac, _ := strings.Cut(mantissa, ".")
+	all := whole + frac
+	point := len(whole) + e
+	switch {
+	case point <= 0:
+		return "0." + strings.Repeat("0", -point) + all, true
+	case point >= len(all):
+		return all + strings.Repeat("0", point-len(all)), true
+	}
+	return all[:point] + "." + all[point:], true
+}
+
+// writeEpochSeconds writes t as seconds since the epoch with millisecond
+// precision, as exact decimal text ("1700000000.5"), for any year.
+func writeEpochSeconds(v smithyjson.Value, t time.Time) {
+	v.Write([]byte(formatEpochSeconds(t)))
+}
+
+// formatEpochSeconds renders t as decimal seconds since the epoch, to the millisecond.
+func formatEpochSeconds(t time.Time) string {
+	ms := t.Unix()*1000 + int64(t.Nanosecond()/1e6)
+	sign := ""
+	if ms < 0 {
+		sign, ms = "-", -ms
+	}
+	out := sign + strconv.FormatInt(ms/1000, 10)
+	if frac := ms % 1000; frac != 0 {
+		out += strings.TrimRight(fmt.Sprintf(".%03d", frac), "0")
+	}
+	return out
 }
 
 // parseTimestamp parses a timestamp string in a date-time, http-date or epoch-seconds format.
@@ -509,12 +532,10 @@ func parseTimestamp(s, format string) (time.Time, error) {
 	case "http-date":
 		t, err = smithytime.ParseHTTPDate(s)
 	case "epoch-seconds":
-		var f float64
-		f, err = strconv.ParseFloat(s, 64)
-		if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
-			err = fmt.Errorf("not a finite number")
+		var ok bool
+		if t, ok = parseEpochSeconds(s); !ok || !validNumber(s) {
+			err = fmt.Errorf("invalid epoch seconds")
 		}
-		t = smithytime.ParseEpochSeconds(f)
 	default:
 		t, err = smithytime.ParseDateTime(s)
 	}
@@ -522,6 +543,13 @@ func parseTimestamp(s, format string) (time.Time, error) {
 		return time.Time{}, &jsonError{Msg: fmt.Sprintf("invalid %s timestamp %q", format, s)}
 	}
 	return t, nil
+}
+
+// validNumber reports whether s is a whole JSON number.
+func validNumber(s string) bool {
+	r := &jsonReader{data: []byte(s)}
+	_, _, err := r.number()
+	return err == nil && r.pos == len(s)
 }
 
 // readRaw reads any value and returns a copy of its bytes.

@@ -2,3 +2,1625 @@
 // Source: specs/quicksight.json
 
 package quicksight
+
+import (
+	"regexp"
+	"unicode/utf8"
+)
+
+// The model's @pattern traits, compiled once. Smithy patterns are ECMA-262 regular
+// expressions; where Go's RE2 syntax differs they are rewritten to keep their meaning.
+var (
+	// patternActionConnectorDescription is @pattern "[A-Za-z0-9 _.,!?-]*" of com.amazonaws.quicksight#ActionConnectorDescription, in RE2 syntax.
+	patternActionConnectorDescription = regexp.MustCompile("[A-Za-z0-9 _.,!?\\-]*")
+	// patternActionConnectorName is @pattern "[A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?" of com.amazonaws.quicksight#ActionConnectorName, in RE2 syntax.
+	patternActionConnectorName = regexp.MustCompile("[A-Za-z0-9](?:[\\w\\- ]*[A-Za-z0-9])?")
+	// patternActionId is @pattern "[\\w@:_.,!?+-/]+" of com.amazonaws.quicksight#ActionId.
+	patternActionId = regexp.MustCompile("[\\w@:_.,!?+-/]+")
+	// patternAwsAccountId is @pattern "^[0-9]{12}$" of com.amazonaws.quicksight#AwsAccountId.
+	patternAwsAccountId = regexp.MustCompile("^[0-9]{12}$")
+	// patternEmail is @pattern "[\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}" of com.amazonaws.quicksight#Email, in RE2 syntax.
+	patternEmail = regexp.MustCompile("[\\w.%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}")
+	// patternEndpoint is @pattern "https://.*" of com.amazonaws.quicksight#Endpoint, in RE2 syntax.
+	patternEndpoint = regexp.MustCompile("https://[^\\n\\r\\x{2028}\\x{2029}]*")
+	// patternShortRestrictiveResourceId is @pattern "[\\w\\-]+" of com.amazonaws.quicksight#ShortRestrictiveResourceId.
+	patternShortRestrictiveResourceId = regexp.MustCompile("[\\w\\-]+")
+)
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *APIKeyConnectionMetadata) Validate() error {
+	return invalidParams("APIKeyConnectionMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *APIKeyConnectionMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	if v.ApiKey == "" {
+		errs = append(errs, requiredError(segMember("ApiKey")))
+	}
+	if v.Email != nil && mode == ValidateAll {
+		if !patternEmail.MatchString(*v.Email) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", segMember("Email")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: AccessDeniedException has none, so it returns nil.
+func (*AccessDeniedException) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*AccessDeniedException) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ActionConnector) Validate() error {
+	return invalidParams("ActionConnector", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Arn == "" {
+		errs = append(errs, requiredError(segMember("Arn")))
+	}
+	if v.ActionConnectorId == "" {
+		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ActionConnectorId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		}
+		if !patternShortRestrictiveResourceId.MatchString(v.ActionConnectorId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+		}
+	}
+	if v.Type == "" {
+		errs = append(errs, requiredError(segMember("Type")))
+	} else {
+		errs = append(errs, nest(segMember("Type"), validateActionConnectorType(v.Type, mode))...)
+	}
+	if v.Name == "" {
+		errs = append(errs, requiredError(segMember("Name")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Name); n > 255 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("Name")))
+		}
+		if !patternActionConnectorName.MatchString(v.Name) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", segMember("Name")))
+		}
+	}
+	// LastUpdatedTime is required but held by value: its zero value cannot be told absent.
+	if v.Status != "" {
+		errs = append(errs, nest(segMember("Status"), validateResourceStatus(v.Status, mode))...)
+	}
+	if v.Error_ != nil {
+		errs = append(errs, nest(segMember("Error"), v.Error_.validate(mode))...)
+	}
+	if v.Description != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Description); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("Description")))
+		}
+		if !patternActionConnectorDescription.MatchString(*v.Description) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", segMember("Description")))
+		}
+	}
+	if v.AuthenticationConfig != nil {
+		errs = append(errs, nest(segMember("AuthenticationConfig"), v.AuthenticationConfig.validate(mode))...)
+	}
+	if v.EnabledActions != nil {
+		if mode == ValidateAll {
+			if n := len(v.EnabledActions); n > 100 {
+				errs = append(errs, lengthError(n, "Member must have length between 0 and 100, inclusive", segMember("EnabledActions")))
+			}
+		}
+		errs = append(errs, nest(segMember("EnabledActions"), validateActionIdList(v.EnabledActions, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ActionConnectorError) Validate() error {
+	return invalidParams("ActionConnectorError", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ActionConnectorError) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Type != "" {
+		errs = append(errs, nest(segMember("Type"), validateActionConnectorErrorType(v.Type, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ActionConnectorSummary) Validate() error {
+	return invalidParams("ActionConnectorSummary", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ActionConnectorSummary) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Arn == "" {
+		errs = append(errs, requiredError(segMember("Arn")))
+	}
+	if v.ActionConnectorId == "" {
+		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ActionConnectorId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		}
+		if !patternShortRestrictiveResourceId.MatchString(v.ActionConnectorId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+		}
+	}
+	if v.Type == "" {
+		errs = append(errs, requiredError(segMember("Type")))
+	} else {
+		errs = append(errs, nest(segMember("Type"), validateActionConnectorType(v.Type, mode))...)
+	}
+	if v.Name == "" {
+		errs = append(errs, requiredError(segMember("Name")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Name); n > 255 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("Name")))
+		}
+		if !patternActionConnectorName.MatchString(v.Name) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", segMember("Name")))
+		}
+	}
+	// LastUpdatedTime is required but held by value: its zero value cannot be told absent.
+	if v.Status != "" {
+		errs = append(errs, nest(segMember("Status"), validateResourceStatus(v.Status, mode))...)
+	}
+	if v.Error_ != nil {
+		errs = append(errs, nest(segMember("Error"), v.Error_.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *AuthConfig) Validate() error {
+	return invalidParams("AuthConfig", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *AuthConfig) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AuthenticationType == "" {
+		errs = append(errs, requiredError(segMember("AuthenticationType")))
+	} else {
+		errs = append(errs, nest(segMember("AuthenticationType"), validateConnectionAuthType(v.AuthenticationType, mode))...)
+	}
+	if v.AuthenticationMetadata == nil {
+		errs = append(errs, requiredError(segMember("AuthenticationMetadata")))
+	} else {
+		errs = append(errs, nest(segMember("AuthenticationMetadata"), validateAuthenticationMetadata(v.AuthenticationMetadata, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *AuthorizationCodeGrantDetails) Validate() error {
+	return invalidParams("AuthorizationCodeGrantDetails", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *AuthorizationCodeGrantDetails) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("ClientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 1024 {
+			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("ClientId")))
+		}
+	}
+	if v.ClientSecret == "" {
+		errs = append(errs, requiredError(segMember("ClientSecret")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientSecret); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 0 and 2048, inclusive", segMember("ClientSecret")))
+		}
+	}
+	if v.TokenEndpoint == "" {
+		errs = append(errs, requiredError(segMember("TokenEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.TokenEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("TokenEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.TokenEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("TokenEndpoint")))
+		}
+	}
+	if v.AuthorizationEndpoint == "" {
+		errs = append(errs, requiredError(segMember("AuthorizationEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.AuthorizationEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("AuthorizationEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.AuthorizationEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("AuthorizationEndpoint")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *AuthorizationCodeGrantMetadata) Validate() error {
+	return invalidParams("AuthorizationCodeGrantMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *AuthorizationCodeGrantMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	if v.RedirectUrl == "" {
+		errs = append(errs, requiredError(segMember("RedirectUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.RedirectUrl); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("RedirectUrl")))
+		}
+		if !patternEndpoint.MatchString(v.RedirectUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("RedirectUrl")))
+		}
+	}
+	if v.AuthorizationCodeGrantCredentialsSource != "" {
+		errs = append(errs, nest(segMember("AuthorizationCodeGrantCredentialsSource"), validateAuthorizationCodeGrantCredentialsSource(v.AuthorizationCodeGrantCredentialsSource, mode))...)
+	}
+	if v.AuthorizationCodeGrantCredentialsDetails != nil {
+		errs = append(errs, nest(segMember("AuthorizationCodeGrantCredentialsDetails"), validateAuthorizationCodeGrantCredentialsDetails(v.AuthorizationCodeGrantCredentialsDetails, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *BasicAuthConnectionMetadata) Validate() error {
+	return invalidParams("BasicAuthConnectionMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *BasicAuthConnectionMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	if v.Username == "" {
+		errs = append(errs, requiredError(segMember("Username")))
+	}
+	if v.Password == "" {
+		errs = append(errs, requiredError(segMember("Password")))
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ClientCredentialsGrantDetails) Validate() error {
+	return invalidParams("ClientCredentialsGrantDetails", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ClientCredentialsGrantDetails) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("ClientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 1024 {
+			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("ClientId")))
+		}
+	}
+	if v.ClientSecret == "" {
+		errs = append(errs, requiredError(segMember("ClientSecret")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientSecret); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 0 and 2048, inclusive", segMember("ClientSecret")))
+		}
+	}
+	if v.TokenEndpoint == "" {
+		errs = append(errs, requiredError(segMember("TokenEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.TokenEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("TokenEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.TokenEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("TokenEndpoint")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ClientCredentialsGrantMetadata) Validate() error {
+	return invalidParams("ClientCredentialsGrantMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ClientCredentialsGrantMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	if v.ClientCredentialsSource != "" {
+		errs = append(errs, nest(segMember("ClientCredentialsSource"), validateClientCredentialsSource(v.ClientCredentialsSource, mode))...)
+	}
+	if v.ClientCredentialsDetails != nil {
+		errs = append(errs, nest(segMember("ClientCredentialsDetails"), validateClientCredentialsDetails(v.ClientCredentialsDetails, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: ConflictException has none, so it returns nil.
+func (*ConflictException) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*ConflictException) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CreateActionConnectorInput) Validate() error {
+	return invalidParams("CreateActionConnectorInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CreateActionConnectorInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AwsAccountId == nil {
+		errs = append(errs, requiredError(segMember("AwsAccountId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
+			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		}
+		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+		}
+	}
+	if v.ActionConnectorId == nil {
+		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		}
+		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+		}
+	}
+	if v.Name == nil {
+		errs = append(errs, requiredError(segMember("Name")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Name); n > 255 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("Name")))
+		}
+		if !patternActionConnectorName.MatchString(*v.Name) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", segMember("Name")))
+		}
+	}
+	if v.Type == "" {
+		errs = append(errs, requiredError(segMember("Type")))
+	} else {
+		errs = append(errs, nest(segMember("Type"), validateActionConnectorType(v.Type, mode))...)
+	}
+	if v.AuthenticationConfig == nil {
+		errs = append(errs, requiredError(segMember("AuthenticationConfig")))
+	} else {
+		errs = append(errs, nest(segMember("AuthenticationConfig"), v.AuthenticationConfig.validate(mode))...)
+	}
+	if v.Description != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Description); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("Description")))
+		}
+		if !patternActionConnectorDescription.MatchString(*v.Description) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", segMember("Description")))
+		}
+	}
+	if v.Permissions != nil {
+		if mode == ValidateAll {
+			if n := len(v.Permissions); n < 1 || n > 64 {
+				errs = append(errs, lengthError(n, "Member must have length between 1 and 64, inclusive", segMember("Permissions")))
+			}
+		}
+		errs = append(errs, nest(segMember("Permissions"), validateResourcePermissionList(v.Permissions, mode))...)
+	}
+	if v.Tags != nil {
+		if mode == ValidateAll {
+			if n := len(v.Tags); n < 1 || n > 200 {
+				errs = append(errs, lengthError(n, "Member must have length between 1 and 200, inclusive", segMember("Tags")))
+			}
+		}
+		errs = append(errs, nest(segMember("Tags"), validateTagList(v.Tags, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *CreateActionConnectorOutput) Validate() error {
+	return invalidParams("CreateActionConnectorOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *CreateActionConnectorOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.CreationStatus != "" {
+		errs = append(errs, nest(segMember("CreationStatus"), validateResourceStatus(v.CreationStatus, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DeleteActionConnectorInput) Validate() error {
+	return invalidParams("DeleteActionConnectorInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DeleteActionConnectorInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AwsAccountId == nil {
+		errs = append(errs, requiredError(segMember("AwsAccountId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
+			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		}
+		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+		}
+	}
+	if v.ActionConnectorId == nil {
+		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		}
+		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DeleteActionConnectorOutput) Validate() error {
+	return invalidParams("DeleteActionConnectorOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DeleteActionConnectorOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ActionConnectorId != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		}
+		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DescribeActionConnectorInput) Validate() error {
+	return invalidParams("DescribeActionConnectorInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DescribeActionConnectorInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AwsAccountId == nil {
+		errs = append(errs, requiredError(segMember("AwsAccountId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
+			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		}
+		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+		}
+	}
+	if v.ActionConnectorId == nil {
+		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		}
+		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *DescribeActionConnectorOutput) Validate() error {
+	return invalidParams("DescribeActionConnectorOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *DescribeActionConnectorOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ActionConnector != nil {
+		errs = append(errs, nest(segMember("ActionConnector"), v.ActionConnector.validate(mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *IAMConnectionMetadata) Validate() error {
+	return invalidParams("IAMConnectionMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *IAMConnectionMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.RoleArn == "" {
+		errs = append(errs, requiredError(segMember("RoleArn")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.RoleArn); n < 20 || n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("RoleArn")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: InternalFailureException has none, so it returns nil.
+func (*InternalFailureException) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*InternalFailureException) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against the model's constraints: InvalidNextTokenException has none, so it returns nil.
+func (*InvalidNextTokenException) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*InvalidNextTokenException) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against the model's constraints: InvalidParameterValueException has none, so it returns nil.
+func (*InvalidParameterValueException) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*InvalidParameterValueException) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ListActionConnectorsInput) Validate() error {
+	return invalidParams("ListActionConnectorsInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ListActionConnectorsInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AwsAccountId == nil {
+		errs = append(errs, requiredError(segMember("AwsAccountId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
+			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		}
+		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+		}
+	}
+	if v.MaxResults != nil && mode == ValidateAll {
+		if *v.MaxResults < 1 || *v.MaxResults > 100 {
+			errs = append(errs, constraintError(kindRange, "Member must be between 1 and 100, inclusive", segMember("MaxResults")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ListActionConnectorsOutput) Validate() error {
+	return invalidParams("ListActionConnectorsOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ListActionConnectorsOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ActionConnectorSummaries == nil {
+		errs = append(errs, requiredError(segMember("ActionConnectorSummaries")))
+	} else {
+		errs = append(errs, nest(segMember("ActionConnectorSummaries"), validateActionConnectorSummaryList(v.ActionConnectorSummaries, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *NoneConnectionMetadata) Validate() error {
+	return invalidParams("NoneConnectionMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *NoneConnectionMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ReadAPIKeyConnectionMetadata) Validate() error {
+	return invalidParams("ReadAPIKeyConnectionMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ReadAPIKeyConnectionMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	if v.Email != nil && mode == ValidateAll {
+		if !patternEmail.MatchString(*v.Email) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", segMember("Email")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ReadAuthConfig) Validate() error {
+	return invalidParams("ReadAuthConfig", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ReadAuthConfig) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AuthenticationType == "" {
+		errs = append(errs, requiredError(segMember("AuthenticationType")))
+	} else {
+		errs = append(errs, nest(segMember("AuthenticationType"), validateConnectionAuthType(v.AuthenticationType, mode))...)
+	}
+	if v.AuthenticationMetadata == nil {
+		errs = append(errs, requiredError(segMember("AuthenticationMetadata")))
+	} else {
+		errs = append(errs, nest(segMember("AuthenticationMetadata"), validateReadAuthenticationMetadata(v.AuthenticationMetadata, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ReadAuthorizationCodeGrantDetails) Validate() error {
+	return invalidParams("ReadAuthorizationCodeGrantDetails", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ReadAuthorizationCodeGrantDetails) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("ClientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 1024 {
+			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("ClientId")))
+		}
+	}
+	if v.TokenEndpoint == "" {
+		errs = append(errs, requiredError(segMember("TokenEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.TokenEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("TokenEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.TokenEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("TokenEndpoint")))
+		}
+	}
+	if v.AuthorizationEndpoint == "" {
+		errs = append(errs, requiredError(segMember("AuthorizationEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.AuthorizationEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("AuthorizationEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.AuthorizationEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("AuthorizationEndpoint")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ReadAuthorizationCodeGrantMetadata) Validate() error {
+	return invalidParams("ReadAuthorizationCodeGrantMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ReadAuthorizationCodeGrantMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	if v.RedirectUrl == "" {
+		errs = append(errs, requiredError(segMember("RedirectUrl")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.RedirectUrl); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("RedirectUrl")))
+		}
+		if !patternEndpoint.MatchString(v.RedirectUrl) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("RedirectUrl")))
+		}
+	}
+	if v.ReadAuthorizationCodeGrantCredentialsDetails != nil {
+		errs = append(errs, nest(segMember("ReadAuthorizationCodeGrantCredentialsDetails"), validateReadAuthorizationCodeGrantCredentialsDetails(v.ReadAuthorizationCodeGrantCredentialsDetails, mode))...)
+	}
+	if v.AuthorizationCodeGrantCredentialsSource != "" {
+		errs = append(errs, nest(segMember("AuthorizationCodeGrantCredentialsSource"), validateAuthorizationCodeGrantCredentialsSource(v.AuthorizationCodeGrantCredentialsSource, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ReadBasicAuthConnectionMetadata) Validate() error {
+	return invalidParams("ReadBasicAuthConnectionMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ReadBasicAuthConnectionMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	if v.Username == "" {
+		errs = append(errs, requiredError(segMember("Username")))
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ReadClientCredentialsGrantDetails) Validate() error {
+	return invalidParams("ReadClientCredentialsGrantDetails", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ReadClientCredentialsGrantDetails) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ClientId == "" {
+		errs = append(errs, requiredError(segMember("ClientId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.ClientId); n > 1024 {
+			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("ClientId")))
+		}
+	}
+	if v.TokenEndpoint == "" {
+		errs = append(errs, requiredError(segMember("TokenEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.TokenEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("TokenEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.TokenEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("TokenEndpoint")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ReadClientCredentialsGrantMetadata) Validate() error {
+	return invalidParams("ReadClientCredentialsGrantMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ReadClientCredentialsGrantMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	if v.ReadClientCredentialsDetails != nil {
+		errs = append(errs, nest(segMember("ReadClientCredentialsDetails"), validateReadClientCredentialsDetails(v.ReadClientCredentialsDetails, mode))...)
+	}
+	if v.ClientCredentialsSource != "" {
+		errs = append(errs, nest(segMember("ClientCredentialsSource"), validateClientCredentialsSource(v.ClientCredentialsSource, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ReadIamConnectionMetadata) Validate() error {
+	return invalidParams("ReadIamConnectionMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ReadIamConnectionMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.RoleArn == "" {
+		errs = append(errs, requiredError(segMember("RoleArn")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.RoleArn); n < 20 || n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("RoleArn")))
+		}
+	}
+	if v.SourceArn == "" {
+		errs = append(errs, requiredError(segMember("SourceArn")))
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ReadNoneConnectionMetadata) Validate() error {
+	return invalidParams("ReadNoneConnectionMetadata", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ReadNoneConnectionMetadata) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.BaseEndpoint == "" {
+		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		}
+		if !patternEndpoint.MatchString(v.BaseEndpoint) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ResourceExistsException) Validate() error {
+	return invalidParams("ResourceExistsException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ResourceExistsException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ResourceType != "" {
+		errs = append(errs, nest(segMember("ResourceType"), validateExceptionResourceType(v.ResourceType, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ResourceNotFoundException) Validate() error {
+	return invalidParams("ResourceNotFoundException", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ResourceNotFoundException) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ResourceType != "" {
+		errs = append(errs, nest(segMember("ResourceType"), validateExceptionResourceType(v.ResourceType, mode))...)
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *ResourcePermission) Validate() error {
+	return invalidParams("ResourcePermission", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *ResourcePermission) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Principal == "" {
+		errs = append(errs, requiredError(segMember("Principal")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Principal); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 256, inclusive", segMember("Principal")))
+		}
+	}
+	if v.Actions == nil {
+		errs = append(errs, requiredError(segMember("Actions")))
+	} else if mode == ValidateAll {
+		if n := len(v.Actions); n < 1 || n > 20 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 20, inclusive", segMember("Actions")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *Tag) Validate() error {
+	return invalidParams("Tag", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *Tag) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.Key == "" {
+		errs = append(errs, requiredError(segMember("Key")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Key); n > 128 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive", segMember("Key")))
+		}
+	}
+	if v.Value == "" {
+		errs = append(errs, requiredError(segMember("Value")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(v.Value); n > 256 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 256, inclusive", segMember("Value")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against the model's constraints: ThrottlingException has none, so it returns nil.
+func (*ThrottlingException) Validate() error {
+	return nil
+}
+
+// validate returns nil: there is nothing to check.
+func (*ThrottlingException) validate(ValidationMode) []*paramError {
+	return nil
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *UpdateActionConnectorInput) Validate() error {
+	return invalidParams("UpdateActionConnectorInput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *UpdateActionConnectorInput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.AwsAccountId == nil {
+		errs = append(errs, requiredError(segMember("AwsAccountId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
+			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		}
+		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+		}
+	}
+	if v.ActionConnectorId == nil {
+		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		}
+		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+		}
+	}
+	if v.Name == nil {
+		errs = append(errs, requiredError(segMember("Name")))
+	} else if mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Name); n > 255 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("Name")))
+		}
+		if !patternActionConnectorName.MatchString(*v.Name) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", segMember("Name")))
+		}
+	}
+	if v.AuthenticationConfig == nil {
+		errs = append(errs, requiredError(segMember("AuthenticationConfig")))
+	} else {
+		errs = append(errs, nest(segMember("AuthenticationConfig"), v.AuthenticationConfig.validate(mode))...)
+	}
+	if v.Description != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.Description); n > 2048 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("Description")))
+		}
+		if !patternActionConnectorDescription.MatchString(*v.Description) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", segMember("Description")))
+		}
+	}
+	return errs
+}
+
+// Validate checks v against every constraint of the model and returns nil or a
+// smithy.InvalidParamsError that lists every failure (see ValidationMode).
+func (v *UpdateActionConnectorOutput) Validate() error {
+	return invalidParams("UpdateActionConnectorOutput", v.validate(ValidateAll))
+}
+
+// validate returns what fails in v under mode, in member order and depth first,
+// with paths relative to v; nil when v is valid.
+func (v *UpdateActionConnectorOutput) validate(mode ValidationMode) []*paramError {
+	if v == nil || mode == ValidateOff {
+		return nil
+	}
+	var errs []*paramError
+	if v.ActionConnectorId != nil && mode == ValidateAll {
+		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
+			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		}
+		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
+			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+		}
+	}
+	if v.UpdateStatus != "" {
+		errs = append(errs, nest(segMember("UpdateStatus"), validateResourceStatus(v.UpdateStatus, mode))...)
+	}
+	return errs
+}
+
+// validateActionConnectorErrorType reports a value of ActionConnectorErrorType that the model does not define (ValidateAll only).
+func validateActionConnectorErrorType(v ActionConnectorErrorType, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case ActionConnectorErrorTypeInternalFailure:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [INTERNAL_FAILURE]")}
+}
+
+// validateActionConnectorSummaryList checks every item of a ActionConnectorSummaryList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateActionConnectorSummaryList(v []ActionConnectorSummary, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+	}
+	return errs
+}
+
+// validateActionConnectorType reports a value of ActionConnectorType that the model does not define (ValidateAll only).
+func validateActionConnectorType(v ActionConnectorType, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case ActionConnectorTypeGenericHttp,
+		ActionConnectorTypeServicenowNowPlatform,
+		ActionConnectorTypeSalesforceCrm,
+		ActionConnectorTypeMicrosoftOutlook,
+		ActionConnectorTypePagerdutyAdvance,
+		ActionConnectorTypeJiraCloud,
+		ActionConnectorTypeAtlassianConfluence,
+		ActionConnectorTypeAmazonS3,
+		ActionConnectorTypeAmazonBedrockAgentRuntime,
+		ActionConnectorTypeAmazonBedrockRuntime,
+		ActionConnectorTypeAmazonBedrockDataAutomationRuntime,
+		ActionConnectorTypeAmazonTextract,
+		ActionConnectorTypeAmazonComprehend,
+		ActionConnectorTypeAmazonComprehendMedical,
+		ActionConnectorTypeMicrosoftOnedrive,
+		ActionConnectorTypeMicrosoftSharepoint,
+		ActionConnectorTypeMicrosoftTeams,
+		ActionConnectorTypeSapBusinesspartner,
+		ActionConnectorTypeSapProductmasterdata,
+		ActionConnectorTypeSapPhysicalinventory,
+		ActionConnectorTypeSapBillofmaterials,
+		ActionConnectorTypeSapMaterialstock,
+		ActionConnectorTypeZendeskSuite,
+		ActionConnectorTypeSmartsheet,
+		ActionConnectorTypeSlack,
+		ActionConnectorTypeAsana,
+		ActionConnectorTypeBambooHr:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [GENERIC_HTTP, SERVICENOW_NOW_PLATFORM, SALESFORCE_CRM, MICROSOFT_OUTLOOK, PAGERDUTY_ADVANCE, JIRA_CLOUD, ATLASSIAN_CONFLUENCE, AMAZON_S3, AMAZON_BEDROCK_AGENT_RUNTIME, AMAZON_BEDROCK_RUNTIME, AMAZON_BEDROCK_DATA_AUTOMATION_RUNTIME, AMAZON_TEXTRACT, AMAZON_COMPREHEND, AMAZON_COMPREHEND_MEDICAL, MICROSOFT_ONEDRIVE, MICROSOFT_SHAREPOINT, MICROSOFT_TEAMS, SAP_BUSINESSPARTNER, SAP_PRODUCTMASTERDATA, SAP_PHYSICALINVENTORY, SAP_BILLOFMATERIALS, SAP_MATERIALSTOCK, ZENDESK_SUITE, SMARTSHEET, SLACK, ASANA, BAMBOO_HR]")}
+}
+
+// validateActionIdList checks every item of a ActionIdList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateActionIdList(v []string, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		if mode == ValidateAll {
+			if !patternActionId.MatchString(v[i]) {
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w@:_.,!?+-/]+", segIndex(i)))
+			}
+		}
+	}
+	return errs
+}
+
+// validateAuthenticationMetadata checks the member a AuthenticationMetadata holds. A nil pointer variant holds no member
+// (reported in every mode); an unknown member is reported by ValidateAll. A nil
+// AuthenticationMetadata is left to the caller, which knows whether the member is required.
+func validateAuthenticationMetadata(v AuthenticationMetadata, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	switch uv := v.(type) {
+	case *AuthenticationMetadataMemberAuthorizationCodeGrantMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("AuthorizationCodeGrantMetadata"), uv.Value.validate(mode))...)
+	case *AuthenticationMetadataMemberClientCredentialsGrantMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("ClientCredentialsGrantMetadata"), uv.Value.validate(mode))...)
+	case *AuthenticationMetadataMemberBasicAuthConnectionMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("BasicAuthConnectionMetadata"), uv.Value.validate(mode))...)
+	case *AuthenticationMetadataMemberApiKeyConnectionMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("ApiKeyConnectionMetadata"), uv.Value.validate(mode))...)
+	case *AuthenticationMetadataMemberNoneConnectionMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("NoneConnectionMetadata"), uv.Value.validate(mode))...)
+	case *AuthenticationMetadataMemberIamConnectionMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("IamConnectionMetadata"), uv.Value.validate(mode))...)
+	case *UnknownUnionMember:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		if mode == ValidateAll {
+			return []*paramError{unknownMemberError(uv.Tag)}
+		}
+	}
+	return errs
+}
+
+// validateAuthorizationCodeGrantCredentialsDetails checks the member a AuthorizationCodeGrantCredentialsDetails holds. A nil pointer variant holds no member
+// (reported in every mode); an unknown member is reported by ValidateAll. A nil
+// AuthorizationCodeGrantCredentialsDetails is left to the caller, which knows whether the member is required.
+func validateAuthorizationCodeGrantCredentialsDetails(v AuthorizationCodeGrantCredentialsDetails, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	switch uv := v.(type) {
+	case *AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("AuthorizationCodeGrantDetails"), uv.Value.validate(mode))...)
+	case *UnknownUnionMember:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		if mode == ValidateAll {
+			return []*paramError{unknownMemberError(uv.Tag)}
+		}
+	}
+	return errs
+}
+
+// validateAuthorizationCodeGrantCredentialsSource reports a value of AuthorizationCodeGrantCredentialsSource that the model does not define (ValidateAll only).
+func validateAuthorizationCodeGrantCredentialsSource(v AuthorizationCodeGrantCredentialsSource, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case AuthorizationCodeGrantCredentialsSourcePlainCredentials:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [PLAIN_CREDENTIALS]")}
+}
+
+// validateClientCredentialsDetails checks the member a ClientCredentialsDetails holds. A nil pointer variant holds no member
+// (reported in every mode); an unknown member is reported by ValidateAll. A nil
+// ClientCredentialsDetails is left to the caller, which knows whether the member is required.
+func validateClientCredentialsDetails(v ClientCredentialsDetails, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	switch uv := v.(type) {
+	case *ClientCredentialsDetailsMemberClientCredentialsGrantDetails:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("ClientCredentialsGrantDetails"), uv.Value.validate(mode))...)
+	case *UnknownUnionMember:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		if mode == ValidateAll {
+			return []*paramError{unknownMemberError(uv.Tag)}
+		}
+	}
+	return errs
+}
+
+// validateClientCredentialsSource reports a value of ClientCredentialsSource that the model does not define (ValidateAll only).
+func validateClientCredentialsSource(v ClientCredentialsSource, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case ClientCredentialsSourcePlainCredentials:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [PLAIN_CREDENTIALS]")}
+}
+
+// validateConnectionAuthType reports a value of ConnectionAuthType that the model does not define (ValidateAll only).
+func validateConnectionAuthType(v ConnectionAuthType, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case ConnectionAuthTypeBasic,
+		ConnectionAuthTypeApiKey,
+		ConnectionAuthTypeOauth2ClientCredentials,
+		ConnectionAuthTypeNone,
+		ConnectionAuthTypeIam,
+		ConnectionAuthTypeOauth2AuthorizationCode:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [BASIC, API_KEY, OAUTH2_CLIENT_CREDENTIALS, NONE, IAM, OAUTH2_AUTHORIZATION_CODE]")}
+}
+
+// validateExceptionResourceType reports a value of ExceptionResourceType that the model does not define (ValidateAll only).
+func validateExceptionResourceType(v ExceptionResourceType, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case ExceptionResourceTypeUser,
+		ExceptionResourceTypeGroup,
+		ExceptionResourceTypeNamespace,
+		ExceptionResourceTypeAccountSettings,
+		ExceptionResourceTypeIampolicyAssignment,
+		ExceptionResourceTypeDataSource,
+		ExceptionResourceTypeDataSet,
+		ExceptionResourceTypeVpcConnection,
+		ExceptionResourceTypeIngestion:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [USER, GROUP, NAMESPACE, ACCOUNT_SETTINGS, IAMPOLICY_ASSIGNMENT, DATA_SOURCE, DATA_SET, VPC_CONNECTION, INGESTION]")}
+}
+
+// validateReadAuthenticationMetadata checks the member a ReadAuthenticationMetadata holds. A nil pointer variant holds no member
+// (reported in every mode); an unknown member is reported by ValidateAll. A nil
+// ReadAuthenticationMetadata is left to the caller, which knows whether the member is required.
+func validateReadAuthenticationMetadata(v ReadAuthenticationMetadata, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	switch uv := v.(type) {
+	case *ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("AuthorizationCodeGrantMetadata"), uv.Value.validate(mode))...)
+	case *ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("ClientCredentialsGrantMetadata"), uv.Value.validate(mode))...)
+	case *ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("BasicAuthConnectionMetadata"), uv.Value.validate(mode))...)
+	case *ReadAuthenticationMetadataMemberApiKeyConnectionMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("ApiKeyConnectionMetadata"), uv.Value.validate(mode))...)
+	case *ReadAuthenticationMetadataMemberNoneConnectionMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("NoneConnectionMetadata"), uv.Value.validate(mode))...)
+	case *ReadAuthenticationMetadataMemberIamConnectionMetadata:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("IamConnectionMetadata"), uv.Value.validate(mode))...)
+	case *UnknownUnionMember:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		if mode == ValidateAll {
+			return []*paramError{unknownMemberError(uv.Tag)}
+		}
+	}
+	return errs
+}
+
+// validateReadAuthorizationCodeGrantCredentialsDetails checks the member a ReadAuthorizationCodeGrantCredentialsDetails holds. A nil pointer variant holds no member
+// (reported in every mode); an unknown member is reported by ValidateAll. A nil
+// ReadAuthorizationCodeGrantCredentialsDetails is left to the caller, which knows whether the member is required.
+func validateReadAuthorizationCodeGrantCredentialsDetails(v ReadAuthorizationCodeGrantCredentialsDetails, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	switch uv := v.(type) {
+	case *ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("ReadAuthorizationCodeGrantDetails"), uv.Value.validate(mode))...)
+	case *UnknownUnionMember:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		if mode == ValidateAll {
+			return []*paramError{unknownMemberError(uv.Tag)}
+		}
+	}
+	return errs
+}
+
+// validateReadClientCredentialsDetails checks the member a ReadClientCredentialsDetails holds. A nil pointer variant holds no member
+// (reported in every mode); an unknown member is reported by ValidateAll. A nil
+// ReadClientCredentialsDetails is left to the caller, which knows whether the member is required.
+func validateReadClientCredentialsDetails(v ReadClientCredentialsDetails, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	switch uv := v.(type) {
+	case *ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		errs = append(errs, nest(segVariant("ReadClientCredentialsGrantDetails"), uv.Value.validate(mode))...)
+	case *UnknownUnionMember:
+		if uv == nil {
+			return []*paramError{noMemberError()}
+		}
+		if mode == ValidateAll {
+			return []*paramError{unknownMemberError(uv.Tag)}
+		}
+	}
+	return errs
+}
+
+// validateResourcePermissionList checks every item of a ResourcePermissionList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateResourcePermissionList(v []ResourcePermission, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+	}
+	return errs
+}
+
+// validateResourceStatus reports a value of ResourceStatus that the model does not define (ValidateAll only).
+func validateResourceStatus(v ResourceStatus, mode ValidationMode) []*paramError {
+	if mode != ValidateAll {
+		return nil
+	}
+	switch v {
+	case ResourceStatusCreationInProgress,
+		ResourceStatusCreationSuccessful,
+		ResourceStatusCreationFailed,
+		ResourceStatusUpdateInProgress,
+		ResourceStatusUpdateSuccessful,
+		ResourceStatusUpdateFailed,
+		ResourceStatusDeleted:
+		return nil
+	}
+	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [CREATION_IN_PROGRESS, CREATION_SUCCESSFUL, CREATION_FAILED, UPDATE_IN_PROGRESS, UPDATE_SUCCESSFUL, UPDATE_FAILED, DELETED]")}
+}
+
+// validateTagList checks every item of a TagList; the list's own @length and
+// @uniqueItems are checked by the member that holds it.
+func validateTagList(v []Tag, mode ValidationMode) []*paramError {
+	var errs []*paramError
+	for i := range v {
+		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+	}
+	return errs
+}

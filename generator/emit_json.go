@@ -497,8 +497,7 @@ func emitListJSON(f *jen.File, s *Shape) {
 			loop.Add(ifErrReturn())
 			loop.If(jen.Op("!").Id("more")).Block(jen.Break())
 			loop.Add(nullItem(s, jen.Id("list").Op("=").Append(jen.Id("list"), jen.Nil()), jen.Lit("null item in a list that does not allow nulls")))
-			body := []jen.Code{jen.Var().Id("item").Add(elemType(s.GoType))}
-			body = append(body, readInto(e.Target, e.TimestampFmt, jen.Id("item"), e.Pointer, jen.Lit("[").Op("+").Qual("strconv", "Itoa").Call(jen.Id("i")).Op("+").Lit("]"))...)
+			body := readItem(s, jen.Lit("[").Op("+").Qual("strconv", "Itoa").Call(jen.Id("i")).Op("+").Lit("]"))
 			body = append(body, jen.Id("list").Op("=").Append(jen.Id("list"), jen.Id("item")))
 			loop.Block(body...)
 		})
@@ -506,6 +505,19 @@ func emitListJSON(f *jen.File, s *Shape) {
 		grp.Return(jen.Nil())
 	})
 	f.Line()
+}
+
+// readItem declares item, a list item or map value of s, and reads it; seg is
+// its path segment in errors. A sparse item that is a struct is allocated
+// where it is declared (item := new(T)), not declared and then assigned.
+func readItem(s *Shape, seg jen.Code) []jen.Code {
+	e := s.Elem
+	if e.Pointer && e.Target.Kind == KindStruct {
+		return append([]jen.Code{jen.Id("item").Op(":=").New(jen.Id(e.Target.Name))},
+			readInto(e.Target, e.TimestampFmt, jen.Id("item"), false, seg)...)
+	}
+	return append([]jen.Code{jen.Var().Id("item").Add(elemType(s.GoType))},
+		readInto(e.Target, e.TimestampFmt, jen.Id("item"), e.Pointer, seg)...)
 }
 
 // nullItem handles a null list item or map value: kept (sparse), an error (strict) or skipped.
@@ -553,8 +565,7 @@ func emitMapJSON(f *jen.File, s *Shape) {
 			loop.If(jen.Op("!").Id("more")).Block(jen.Break())
 			loop.Id("k").Op(":=").String().Call(jen.Id("key"))
 			loop.Add(nullItem(s, jen.Id("m").Index(jen.Id("k")).Op("=").Nil(), jen.Lit("null value in a map that does not allow nulls")))
-			body := []jen.Code{jen.Var().Id("item").Add(elemType(s.GoType))}
-			body = append(body, readInto(e.Target, e.TimestampFmt, jen.Id("item"), e.Pointer, jen.Lit("[").Op("+").Id("k").Op("+").Lit("]"))...)
+			body := readItem(s, jen.Lit("[").Op("+").Id("k").Op("+").Lit("]"))
 			body = append(body, jen.Id("m").Index(jen.Id("k")).Op("=").Id("item"))
 			loop.Block(body...)
 		})

@@ -38,8 +38,11 @@ type runtimeUses struct {
 	UsesBig       bool // package math/big: UsesBigInt or UsesBigFloat
 	UsesBlob      bool // readBlob and package encoding/base64: blobs
 	UsesTimestamp bool // readTimestamp, parseTimestamp, packages time and smithytime: timestamps
-	UsesRaw       bool // readRaw, writeDocument and package encoding/json: documents and unknown union members
-	UsesUnion     bool // enterUnion: unions
+	UsesEpoch     bool // writeEpochSeconds, formatEpochSeconds: timestamps written as epoch seconds
+	// UsesSmithyJSON: package smithyjson, for writeDocument or writeEpochSeconds (UsesRaw or UsesEpoch).
+	UsesSmithyJSON bool
+	UsesRaw        bool // readRaw, writeDocument and package encoding/json: documents and unknown union members
+	UsesUnion      bool // enterUnion: unions
 }
 
 // usesOf computes the runtimeUses of p from the kinds of its shapes. Every
@@ -77,8 +80,16 @@ func usesOf(p *Package) runtimeUses {
 			}
 		}
 	}
+	for _, s := range p.Shapes {
+		for _, m := range append(append([]*Member{}, s.Members...), s.Elem) {
+			if m != nil && m.Target.GoType.Kind == GoTime && m.TimestampFmt == "epoch-seconds" {
+				u.UsesEpoch = true
+			}
+		}
+	}
 	u.UsesString = u.UsesString || u.UsesFloat || u.UsesTimestamp
 	u.UsesBig = u.UsesBigInt || u.UsesBigFloat
+	u.UsesSmithyJSON = u.UsesRaw || u.UsesEpoch
 	return u
 }
 

@@ -5,7 +5,7 @@ package appfabric
 
 import (
 	"fmt"
-	smithy "github.com/aws/smithy-go"
+	"github.com/aws/smithy-go"
 )
 
 // The caller lacks permission for this call.

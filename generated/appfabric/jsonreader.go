@@ -504,26 +504,6 @@ func shiftDecimal(mantissa, exp string) (string, bool) {
 	return all[:point] + "." + all[point:], true
 }
 
-// writeEpochSeconds writes t as seconds since the epoch with millisecond
-// precision, as exact decimal text ("1700000000.5"), for any year.
-func writeEpochSeconds(v smithyjson.Value, t time.Time) {
-	v.Write([]byte(formatEpochSeconds(t)))
-}
-
-// formatEpochSeconds renders t as decimal seconds since the epoch, to the millisecond.
-func formatEpochSeconds(t time.Time) string {
-	ms := t.Unix()*1000 + int64(t.Nanosecond()/1e6)
-	sign := ""
-	if ms < 0 {
-		sign, ms = "-", -ms
-	}
-	out := sign + strconv.FormatInt(ms/1000, 10)
-	if frac := ms % 1000; frac != 0 {
-		out += strings.TrimRight(fmt.Sprintf(".%03d", frac), "0")
-	}
-	return out
-}
-
 // parseTimestamp parses a timestamp string in a date-time, http-date or epoch-seconds format.
 func parseTimestamp(s, format string) (time.Time, error) {
 	var t time.Time

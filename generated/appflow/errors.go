@@ -5,7 +5,7 @@ package appflow
 
 import (
 	"fmt"
-	smithy "github.com/aws/smithy-go"
+	"github.com/aws/smithy-go"
 )
 
 // The request clashes with an existing resource, such as a profile name already

@@ -5,7 +5,7 @@ package quicksight
 
 import (
 	"fmt"
-	smithy "github.com/aws/smithy-go"
+	"github.com/aws/smithy-go"
 )
 
 // The caller lacks permission, or the account is not set up for this call.

@@ -1,0 +1,84 @@
+package generator
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/smithygen/smithygen/model/loader"
+)
+
+// runtimeCases are packages with one kind of member each: the runtime
+// templates write only the helpers (and imports) a package uses, so each
+// combination must still compile.
+var runtimeCases = []struct {
+	name   string
+	member string // a member of the operation's input, as JSON AST
+	shapes string // more shapes, as JSON AST object members (leading comma)
+	want   runtimeUses
+}{
+	{"boolonly", `{"target": "smithy.api#Boolean"}`, ``, runtimeUses{}},
+	{"strings", `{"target": "smithy.api#String"}`, ``, runtimeUses{UsesString: true}},
+	{"ints", `{"target": "smithy.api#Long"}`, ``, runtimeUses{UsesInt: true}},
+	{"floats", `{"target": "smithy.api#Double"}`, ``, runtimeUses{UsesFloat: true, UsesString: true}},
+	{"bigints", `{"target": "smithy.api#BigInteger"}`, ``, runtimeUses{UsesBigInt: true, UsesBig: true}},
+	{"bigdecimals", `{"target": "smithy.api#BigDecimal"}`, ``, runtimeUses{UsesBigFloat: true, UsesBig: true}},
+	{"blobs", `{"target": "smithy.api#Blob"}`, ``, runtimeUses{UsesBlob: true}},
+	{"epochseconds", `{"target": "smithy.api#Timestamp"}`, ``,
+		runtimeUses{UsesTimestamp: true, UsesEpoch: true, UsesSmithyJSON: true, UsesString: true}},
+	{"datetimes", `{"target": "smithy.api#Timestamp", "traits": {"smithy.api#timestampFormat": "date-time"}}`, ``,
+		runtimeUses{UsesTimestamp: true, UsesString: true}},
+	{"httpdates", `{"target": "smithy.api#Timestamp", "traits": {"smithy.api#httpHeader": "X-When"}}`, ``,
+		runtimeUses{UsesTimestamp: true, UsesString: true}},
+	{"documents", `{"target": "smithy.api#Document"}`, ``, runtimeUses{UsesRaw: true, UsesSmithyJSON: true}},
+	{"unions", `{"target": "ex.rt#U"}`, `, "ex.rt#U": {"type": "union", "members": {"a": {"target": "smithy.api#Boolean"}}}`,
+		runtimeUses{UsesRaw: true, UsesUnion: true, UsesSmithyJSON: true}},
+	{"intenums", `{"target": "ex.rt#E"}`, `, "ex.rt#E": {"type": "intEnum", "members": {"A": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 1}}}}`,
+		runtimeUses{UsesInt: true}},
+}
+
+func runtimeModel(member, shapes string) string {
+	return fmt.Sprintf(`{"smithy": "2.0", "shapes": {
+		"ex.rt#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex.rt#Op"}], "traits": {"aws.protocols#restJson1": {}}},
+		"ex.rt#Op": {"type": "operation", "input": {"target": "ex.rt#OpInput"}, "traits": {"smithy.api#http": {"method": "POST", "uri": "/"}}},
+		"ex.rt#OpInput": {"type": "structure", "members": {"m": %s}}%s}}`, member, shapes)
+}
+
+// TestRuntimeUses checks what usesOf finds, and (unless -short) that every
+// case compiles and passes go vet with the types and json artifacts.
+func TestRuntimeUses(t *testing.T) {
+	pkgs := map[string][]File{}
+	for _, c := range runtimeCases {
+		rs, err := Render([]*Target{{Models: []loader.Source{{Name: c.name + ".json", Data: []byte(runtimeModel(c.member, c.shapes))}},
+			Package: c.name, Out: c.name, Artifacts: []string{ArtifactTypes, ArtifactJSON}}})
+		require.NoError(t, err, c.name)
+		assert.Equal(t, c.want, usesOf(rs[0].Package), c.name)
+		pkgs[c.name] = rs[0].Files
+	}
+	if testing.Short() {
+		t.Skip("-short: the runtime cases are not compiled")
+	}
+	dir := t.TempDir()
+	goMod := "module example.com/x\n\ngo 1.26\n\nrequire github.com/aws/smithy-go v1.28.8\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644))
+	sum, err := os.ReadFile(filepath.Join("..", "go.sum"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
+	for name, files := range pkgs {
+		require.NoError(t, os.Mkdir(filepath.Join(dir, name), 0o755))
+		for _, f := range files {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name, f.Name), f.Data, 0o644))
+		}
+	}
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	out, err := cmd.CombinedOutput()
+	assert.NoError(t, err, "go vet of the runtime cases:\n%s", strings.TrimSpace(string(out)))
+}

@@ -1100,7 +1100,7 @@ func translatePattern(pat string) (string, error) {
 	}
 	re2 := t.out.String()
 	if _, err := regexp.Compile(re2); err != nil {
-		return "", fmt.Errorf("Go's regexp package rejects it (as %q): %v", re2, err)
+		return "", fmt.Errorf("the regexp package of Go rejects it (as %q): %v", re2, err)
 	}
 	return re2, nil
 }
@@ -1498,14 +1498,14 @@ func (t *patternTranslator) property(r rune, at int) (patternAtom, error) {
 		case "General_Category", "gc", "Script", "sc":
 			name = v
 		default:
-			return patternAtom{}, fmt.Errorf("Unicode property %s at offset %d is not supported; Go knows general categories and scripts", k, at)
+			return patternAtom{}, fmt.Errorf("the Unicode property %s at offset %d is not supported; Go knows general categories and scripts", k, at)
 		}
 	}
 	if short, ok := ecmaCategories[name]; ok {
 		name = short
 	}
 	if _, ok := unicode.Categories[name]; !ok && unicode.Scripts[name] == nil && name != "Any" {
-		return patternAtom{}, fmt.Errorf("Unicode property %q at offset %d is not a general category or script Go knows", name, at)
+		return patternAtom{}, fmt.Errorf("the Unicode property %q at offset %d is not a general category or script Go knows", name, at)
 	}
 	text := `\` + string(r) + "{" + name + "}"
 	return patternAtom{outside: text, inside: text}, nil

@@ -595,7 +595,7 @@ apply Plain @since("1")
 }
 
 func TestRelativeShapeIDResolution(t *testing.T) {
-	m, err := build(map[string]string{
+	_, err := build(map[string]string{
 		"main.smithy": `$version: "2"
 namespace smithy.example
 
@@ -624,7 +624,7 @@ boolean MyBoolean
 	require.Error(t, err, "g: Shadowed resolves to smithy.example#Shadowed, which does not exist")
 	assert.Equal(t, `main.smithy:15:5: smithy.example#MyStructure$g: target "smithy.example#Shadowed" not found`, err.Error())
 
-	m, err = build(map[string]string{
+	m, err := build(map[string]string{
 		"main.smithy": `$version: "2"
 namespace smithy.example
 use foo.baz#Bar

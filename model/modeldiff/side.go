@@ -166,13 +166,6 @@ func (s *side) errorsOf(op *model.Shape) []model.ShapeID {
 	return out
 }
 
-// shape returns the shape with the given ID, or nil for the zero ID and Unit.
-func (s *side) shape(id model.ShapeID) *model.Shape {
-	if id.IsZero() || id == model.UnitID {
-		return nil
-	}
-	return s.m.Shape(id)
-}
 
 // goNamed reports whether the shape has a named type in the generated package.
 func (s *side) goNamed(id model.ShapeID) bool {

@@ -5,7 +5,7 @@ GO ?= go
 STATICCHECK_VERSION ?= v0.8.2
 STATICCHECK = $(or $(shell $(GO) env GOBIN),$(firstword $(subst :, ,$(shell $(GO) env GOPATH)))/bin)/staticcheck
 
-.PHONY: all generate check test vet build staticcheck
+.PHONY: all generate check test vet build fuzz staticcheck
 
 all: generate test
 
@@ -38,3 +38,8 @@ build:
 ## test: vet, check generated/ is current, run every test (race detector on)
 test: vet check
 	$(GO) test -race -count=1 ./...
+
+## fuzz: run every fuzz target for FUZZTIME each (default 60s)
+FUZZTIME ?= 60s
+fuzz:
+	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh

@@ -5,7 +5,7 @@ GO ?= go
 STATICCHECK_VERSION ?= v0.8.2
 STATICCHECK = $(or $(shell $(GO) env GOBIN),$(firstword $(subst :, ,$(shell $(GO) env GOPATH)))/bin)/staticcheck
 
-.PHONY: all generate check test vet build fuzz staticcheck
+.PHONY: all generate check test vet build fuzz staticcheck protocol-test
 
 all: generate test
 
@@ -38,6 +38,13 @@ build:
 ## test: vet, check generated/ is current, run every test (race detector on)
 test: vet check
 	$(GO) test -race -count=1 ./...
+
+## protocol-test: run the official restJson1 protocol tests (../shared/smithy) against
+## the generated servers, in .protocol-tests/; prints failures, skips and
+## "N passed, M failed, K skipped"; skips with a message when ../shared is absent
+protocol-test:
+	$(GO) build -o bin/protocoltest ./internal/protocoltest
+	bin/protocoltest
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 60s)
 FUZZTIME ?= 60s

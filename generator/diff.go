@@ -13,6 +13,15 @@ func UnifiedDiff(oldName, newName, a, b string) string {
 		return ""
 	}
 	al, bl := splitLines(a), splitLines(b)
+	// A missing final newline is marked on the last line, as GNU diff does, so
+	// that texts differing only there still give a hunk.
+	const noNewline = "\n\\ No newline at end of file"
+	if len(al) > 0 && !strings.HasSuffix(a, "\n") {
+		al[len(al)-1] += noNewline
+	}
+	if len(bl) > 0 && !strings.HasSuffix(b, "\n") {
+		bl[len(bl)-1] += noNewline
+	}
 	ops := myers(al, bl)
 	var out strings.Builder
 	fmt.Fprintf(&out, "--- %s\n+++ %s\n", oldName, newName)

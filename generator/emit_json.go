@@ -375,7 +375,7 @@ func emitUnionJSON(f *jen.File, s *Shape) {
 			)
 			loop.If(jen.Id("r").Dot("null").Call()).Block(jen.Continue())
 			loop.If(jen.Id("name").Op("==").Lit("")).Block(
-				jen.Return(jen.Id("r").Dot("errorf").Call(jen.Lit("union "+s.Name+": empty member name"))))
+				jen.Return(jen.Id("r").Dot("errorf").Call(jen.Lit("union " + s.Name + ": empty member name"))))
 			loop.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("name"))
 			loop.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
 				for _, m := range s.Members {

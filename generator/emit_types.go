@@ -154,7 +154,7 @@ func emitUnion(f *jen.File, s *Shape) {
 //
 //	type UnknownUnionMember struct{ Tag string; Value json.RawMessage }
 func (g *gen) emitUnknownUnionMember(f *jen.File) {
-	fileComment(f, "UnknownUnionMember is a union member that this package does not know, read from JSON.\n" +
+	fileComment(f, "UnknownUnionMember is a union member that this package does not know, read from JSON.\n"+
 		"Tag is the member name and Value its raw JSON, so the member is written back unchanged.")
 	f.Type().Id("UnknownUnionMember").Struct(
 		jen.Id("Tag").String(),

@@ -71,6 +71,7 @@ func (g *gen) emitValidators(f *jen.File) error {
 // package-level variables (regexps, big bounds), which shapes need
 // equality functions and which have anything to check at all.
 type validatorPlan struct {
+	unchecked []*model.Error // patterns Go cannot check: warned about, listed in validators.go
 	pkg      *Package
 	needs    map[*Shape]bool // values of the shape have something to check
 	patterns []*patternVar   // sorted by name
@@ -137,10 +138,10 @@ func (pl *validatorPlan) checkApplicable(errs *model.ErrorList) {
 	for _, m := range pl.sites() {
 		c := m.Constraints
 		if c.Pattern != "" && !isText(m) {
-			*errs = append(*errs, model.Errorf(model.Pos{}, m.ID, "@pattern applies to %s, which is not a string", m.Target.ID))
+			*errs = append(*errs, model.Errorf(pl.pkg.PosOf(m.ID), m.ID, "@pattern applies to %s, which is not a string", m.Target.ID))
 		}
 		if c.Length != nil && !isText(m) && !slices.Contains([]GoKind{GoBytes, GoSlice, GoMap}, m.GoType.Kind) {
-			*errs = append(*errs, model.Errorf(model.Pos{}, m.ID, "@length applies to %s, which is not a string, blob, list or map", m.Target.ID))
+			*errs = append(*errs, model.Errorf(pl.pkg.PosOf(m.ID), m.ID, "@length applies to %s, which is not a string, blob, list or map", m.Target.ID))
 		}
 	}
 }
@@ -171,7 +172,11 @@ func (pl *validatorPlan) planPatterns(errs *model.ErrorList) {
 		owner := owners[pat]
 		re2, err := translatePattern(pat)
 		if err != nil {
-			*errs = append(*errs, model.Errorf(model.Pos{}, owner, "@pattern %q cannot be used in Go: %v", pat, err))
+			// Not dropped silently: a warning at generation time and a note in
+			// validators.go say which constraint is not checked, and why.
+			w := model.Errorf(pl.pkg.PosOf(owner), owner, "@pattern %q is not checked: it cannot be used in Go: %v", pat, err)
+			pl.unchecked = append(pl.unchecked, w)
+			pl.pkg.Warnings = append(pl.pkg.Warnings, w)
 			continue
 		}
 		base := "pattern" + exported(owner.Name)
@@ -228,7 +233,7 @@ func (pl *validatorPlan) planRanges(errs *model.ErrorList) {
 			text := *bound
 			which := [...]string{"min", "max"}[i]
 			fail := func(format string, args ...any) {
-				*errs = append(*errs, model.Errorf(model.Pos{}, m.ID, "@range %s %s %s", which, text, fmt.Sprintf(format, args...)))
+				*errs = append(*errs, model.Errorf(pl.pkg.PosOf(m.ID), m.ID, "@range %s %s %s", which, text, fmt.Sprintf(format, args...)))
 			}
 			rat, ok := new(big.Rat).SetString(text)
 			if !ok {
@@ -445,7 +450,7 @@ func (st site) absent() *jen.Statement {
 // present negates absent.
 func (st site) present() *jen.Statement {
 	m := st.m
-	if m.Target.Kind == KindEnum || (m.GoType.Kind == GoString && !m.Pointer) {
+	if !m.Pointer && (m.Target.Kind == KindEnum || m.GoType.Kind == GoString) {
 		return st.val().Op("!=").Lit("")
 	}
 	return st.val().Op("!=").Nil()
@@ -727,6 +732,14 @@ func (pl *validatorPlan) nestedCheck(st site) jen.Code {
 //		patternAwsAccountId = regexp.MustCompile("^[0-9]{12}$")
 //	)
 func (pl *validatorPlan) emitPatternVars(f *jen.File) {
+	if len(pl.unchecked) > 0 {
+		f.Comment("These @pattern traits of the model are NOT checked, because Go's RE2 engine")
+		f.Comment("cannot express them (smithygen warned about each when generating):")
+		for _, w := range pl.unchecked {
+			f.Comment("  - " + w.Shape.String() + ": " + w.Msg)
+		}
+		f.Line()
+	}
 	if len(pl.patterns) == 0 {
 		return
 	}

@@ -30,10 +30,18 @@ const (
 	ArtifactJSON       = "json"
 	ArtifactValidators = "validators"
 	ArtifactServer     = "server"
+	// ArtifactProtocolTests is opt-in: it is not in AllArtifacts, so it is
+	// generated only when Config.Artifacts names it.
+	ArtifactProtocolTests = "protocoltests"
 )
 
-// AllArtifacts lists every artifact in emission order.
+// AllArtifacts lists every artifact in emission order: the default set.
 var AllArtifacts = []string{ArtifactTypes, ArtifactJSON, ArtifactValidators, ArtifactServer}
+
+// OptInArtifacts are generated only when asked for by name: the smithy.test
+// protocol compliance tests (protocol_test.go), which only the model's
+// authors need.
+var OptInArtifacts = []string{ArtifactProtocolTests}
 
 // File is one rendered, gofmt'd file.
 type File struct {
@@ -43,11 +51,14 @@ type File struct {
 
 // Config selects what to emit.
 type Config struct {
-	Artifacts []string // empty: all
+	Artifacts []string // empty: AllArtifacts (opt-in artifacts only when named)
 }
 
 func (c Config) enabled(name string) bool {
-	return len(c.Artifacts) == 0 || slices.Contains(c.Artifacts, name)
+	if len(c.Artifacts) == 0 {
+		return slices.Contains(AllArtifacts, name)
+	}
+	return slices.Contains(c.Artifacts, name)
 }
 
 // gen is the state an emitter works with.
@@ -84,13 +95,16 @@ var emitters = []emitter{
 	{ArtifactServer, "server_runtime.go", nil}, // static runtime, from templates
 	{ArtifactServer, "fake.go", (*gen).emitFake},
 	{ArtifactServer, "fake_runtime.go", nil}, // static runtime, from templates
+	{ArtifactProtocolTests, "protocol_test.go", (*gen).emitProtocolTests},
+	{ArtifactProtocolTests, "protocol_runtime_test.go", nil}, // static runtime, from templates
 }
 
 // Generate renders every enabled file of the package in memory.
 func Generate(p *Package, cfg Config) ([]File, error) {
+	known := slices.Concat(AllArtifacts, OptInArtifacts)
 	for _, a := range cfg.Artifacts {
-		if !slices.Contains(AllArtifacts, a) {
-			return nil, fmt.Errorf("unknown artifact %q (want one of %s)", a, strings.Join(AllArtifacts, ", "))
+		if !slices.Contains(known, a) {
+			return nil, fmt.Errorf("unknown artifact %q (want one of %s)", a, strings.Join(known, ", "))
 		}
 	}
 	if err := checkArtifactDeps(cfg); err != nil {
@@ -125,8 +139,10 @@ func checkArtifactDeps(cfg Config) error {
 		ArtifactJSON:       {ArtifactTypes},
 		ArtifactValidators: {ArtifactTypes},
 		ArtifactServer:     {ArtifactTypes, ArtifactJSON, ArtifactValidators},
+		// The protocol tests serve requests through NewServer.
+		ArtifactProtocolTests: {ArtifactTypes, ArtifactJSON, ArtifactValidators, ArtifactServer},
 	}
-	for _, a := range AllArtifacts {
+	for _, a := range slices.Concat(AllArtifacts, OptInArtifacts) {
 		if !cfg.enabled(a) {
 			continue
 		}

@@ -16,15 +16,24 @@ type Package struct {
 	ImportPath string // import path of the package, if known (for documentation only)
 	Source     string // model file(s) it came from, relative paths, for the header
 	Service    *Service
-	Shapes     []*Shape     // every shape in the closure except simple ones, sorted by shape ID
-	Operations []*Operation // sorted by name
+	Shapes     []*Shape       // every shape in the closure except simple ones, sorted by shape ID
+	Operations []*Operation   // sorted by name
+	Warnings   []*model.Error // what the emitters could not honour fully, reported to the user
 	byID       map[model.ShapeID]*Shape
+	pos        map[model.ShapeID]model.Pos
 
 	// Server holds what the server and fake emitters need beyond the types:
 	// routes, error mappings, the fake's resources and every helper name. It is
 	// built once by buildServerIR (emit_server_ir.go).
 	Server *ServerIR
+
+	// Tests holds the model's smithy.test protocol test cases, set by
+	// BuildProtocolTests (emit_protocoltests.go) for the protocoltests artifact.
+	Tests *ProtocolTests
 }
+
+// PosOf is the source position of a shape or member of the package's model, for messages.
+func (p *Package) PosOf(id model.ShapeID) model.Pos { return p.pos[id] }
 
 // Service describes the service shape.
 type Service struct {
@@ -217,6 +226,7 @@ type GoType struct {
 	Kind        GoKind
 	Name        string  // GoNamed: type name in this package
 	Struct      bool    // GoNamed struct: values are held by pointer
+	Enum        bool    // GoNamed enum or intEnum
 	Elem        *GoType // GoSlice, GoMap: element/value type
 	ElemPointer bool    // sparse scalars: []*string
 }
@@ -234,7 +244,7 @@ type Options struct {
 
 // BuildIR builds the IR of service svc of m.
 func BuildIR(m *model.Model, svc *model.Shape, opts Options) (*Package, error) {
-	b := &irBuilder{m: m, svc: svc, opts: opts, pkg: &Package{byID: map[model.ShapeID]*Shape{}}}
+	b := &irBuilder{m: m, svc: svc, opts: opts, pkg: &Package{byID: map[model.ShapeID]*Shape{}, pos: map[model.ShapeID]model.Pos{}}}
 	return b.build()
 }
 
@@ -246,6 +256,10 @@ type irBuilder struct {
 	errs model.ErrorList
 	// rename maps shape IDs to their name in this service (after @rename).
 	rename map[model.ShapeID]string
+	// taken holds every package-level Go identifier decided so far.
+	taken map[string]model.ShapeID
+	// unitNames holds the empty inputs/outputs of Unit operations, by their ID.
+	unitNames map[model.ShapeID]*Shape
 }
 
 func (b *irBuilder) errorf(pos model.Pos, id model.ShapeID, format string, args ...any) {
@@ -266,7 +280,12 @@ func (b *irBuilder) build() (*Package, error) {
 	if !validPackageName(p.Name) {
 		return nil, fmt.Errorf("package name %q is not a valid Go package name", p.Name)
 	}
-	if p.Service.Protocol != "restJson1" {
+	switch p.Service.Protocol {
+	case "restJson1":
+	case "":
+		b.errorf(svc.Pos, svc.ID, "the service has no protocol trait: smithygen generates restJson1 services (add @aws.protocols#restJson1)")
+		return nil, b.errs.Err()
+	default:
 		b.errorf(svc.Pos, svc.ID, "protocol %q is not supported: smithygen generates restJson1 services (aws.protocols#restJson1)", p.Service.Protocol)
 		return nil, b.errs.Err()
 	}
@@ -312,6 +331,10 @@ func (b *irBuilder) build() (*Package, error) {
 	// Pass 1: a Shape for every ID, with kind; names come in pass 2.
 	for _, id := range ids {
 		s := b.m.Shape(id)
+		p.pos[id] = s.Pos
+		for _, mem := range s.Members {
+			p.pos[mem.ID] = mem.Pos
+		}
 		is := &Shape{ID: id, Type: s.Type, Doc: godoc(s.Traits.Documentation())}
 		switch {
 		case s.Type == model.Structure:
@@ -376,15 +399,8 @@ func (b *irBuilder) build() (*Package, error) {
 	for _, is := range p.Shapes {
 		b.fill(is, unit)
 	}
-	taken := map[string]bool{}
-	for _, r := range ReservedNames {
-		taken[r] = true
-	}
 	for _, is := range p.Shapes {
-		taken[is.Name] = true
-	}
-	for _, is := range p.Shapes {
-		fieldNames(is, taken)
+		b.fieldNames(is)
 	}
 	b.markRecursive()
 	for _, op := range ops {
@@ -511,10 +527,10 @@ func (b *irBuilder) operation(s *model.Shape) *Operation {
 	op.Input = p.byID[s.Input]
 	op.Output = p.byID[s.Output]
 	if op.Input == nil {
-		op.Input = b.unitShape(s.ID, op.Name+"Input", true)
+		op.Input = b.unitNames[s.ID.WithMember("input")]
 	}
 	if op.Output == nil {
-		op.Output = b.unitShape(s.ID, op.Name+"Output", false)
+		op.Output = b.unitNames[s.ID.WithMember("output")]
 	}
 	for _, e := range s.Errors {
 		if es := p.byID[e]; es != nil {
@@ -547,14 +563,12 @@ func (b *irBuilder) operation(s *model.Shape) *Operation {
 	return op
 }
 
-// unitShape is the empty input or output of an operation whose model says smithy.api#Unit.
-func (b *irBuilder) unitShape(op model.ShapeID, name string, input bool) *Shape {
-	s := &Shape{ID: op.WithMember(map[bool]string{true: "input", false: "output"}[input]), Type: model.Structure,
-		Kind: KindStruct, Name: name, IsInput: input, IsOutput: !input}
-	s.GoType = GoType{Kind: GoNamed, Name: name, Struct: true}
-	s.EncodeFunc = "encode" + name
-	s.DecodeFunc = "decode" + name
-	return s
+// unitShape is the empty input or output of an operation whose model says
+// smithy.api#Unit; its ID is the operation's with member "input" or "output".
+// names() gives it its Go name.
+func (b *irBuilder) unitShape(op model.ShapeID, input bool) *Shape {
+	return &Shape{ID: op.WithMember(map[bool]string{true: "input", false: "output"}[input]), Type: model.Structure,
+		Kind: KindStruct, IsInput: input, IsOutput: !input}
 }
 
 func shapeConstraints(t *model.Traits) Constraints {
@@ -582,11 +596,7 @@ func (b *irBuilder) fill(is *Shape, unit *Shape) {
 					JSONName: cmp.Or(mem.Traits.JSONName(), mem.ID.Member), Doc: godoc(mem.Traits.Documentation())})
 				continue
 			}
-			im := b.member(is, mem)
-			if im.Location != InBody {
-				b.errorf(mem.Pos, mem.ID, "union members cannot have HTTP binding traits")
-			}
-			is.Members = append(is.Members, im)
+			is.Members = append(is.Members, b.member(is, mem))
 		}
 	case KindList:
 		is.Elem = b.member(is, s.Members[0])
@@ -646,6 +656,9 @@ func (b *irBuilder) member(container *Shape, mem *model.Member) *Member {
 		}
 	}
 	if container.Kind != KindStruct {
+		if im.Location != InBody {
+			b.errorf(mem.Pos, mem.ID, "HTTP binding traits are only allowed on members of structures, not of a %s", container.Type)
+		}
 		im.Location = InBody
 	}
 	if im.TimestampFmt == "" && target.Type == model.Timestamp {
@@ -691,8 +704,10 @@ func (b *irBuilder) nullable(container *Shape, mem *model.Member) bool {
 	return true
 }
 
-// pointerable reports whether a nil-able field of type t is written *T.
-func pointerable(t GoType) bool { return isScalar(t.Kind) || t.Struct }
+// pointerable reports whether a nil-able value of type t is written *T:
+// scalars, structs and enums (in sparse collections, where null must be
+// told from the zero value).
+func pointerable(t GoType) bool { return isScalar(t.Kind) || t.Struct || t.Enum }
 
 func isScalar(k GoKind) bool {
 	switch k {
@@ -731,14 +746,11 @@ func (b *irBuilder) markRecursive() {
 	}
 }
 
-// defaultString renders a default value for docs.
+// defaultString renders a default value for docs, as JSON.
 func defaultString(v any) string {
-	switch x := v.(type) {
-	case string:
-		return fmt.Sprintf("%q", x)
-	case json.Number:
-		return x.String()
-	default:
-		return fmt.Sprint(x)
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
 	}
+	return string(data)
 }

@@ -30,6 +30,7 @@ var reservedMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "Stri
 func (b *irBuilder) names(ops []*model.Shape) {
 	p := b.pkg
 	taken := map[string]model.ShapeID{}
+	b.taken = taken
 	for _, r := range ReservedNames {
 		taken[r] = model.ShapeID{}
 	}
@@ -55,14 +56,32 @@ func (b *irBuilder) names(ops []*model.Shape) {
 		}
 		other := taken[name]
 		if other.IsZero() {
-			b.errorf(model.Pos{}, s.ID, "Go name %s is reserved by the generator; rename the shape with the service's rename property", name)
+			b.errorf(b.posOf(s.ID), s.ID, "Go name %s is reserved by the generator; rename the shape with the service's rename property", name)
 			return
 		}
-		b.errorf(model.Pos{}, s.ID, "Go name %s collides with %s; rename one of them with the service's rename property", name, other)
+		b.errorf(b.posOf(s.ID), s.ID, "Go name %s collides with %s; rename one of them with the service's rename property", name, other)
 	}
 	for _, s := range p.Shapes {
 		if n, ok := want[s]; ok {
 			claim(s, n)
+		}
+	}
+	// An operation whose input or output is smithy.api#Unit gets an empty
+	// struct of its own, named like any other input or output.
+	b.unitNames = map[model.ShapeID]*Shape{}
+	for _, op := range ops {
+		name := exported(b.nameOf(op.ID))
+		for _, io := range []struct {
+			id    model.ShapeID
+			input bool
+		}{{op.Input, true}, {op.Output, false}} {
+			if p.byID[io.id] != nil {
+				continue
+			}
+			u := b.unitShape(op.ID, io.input)
+			claim(u, name+map[bool]string{true: "Input", false: "Output"}[io.input])
+			u.GoType = GoType{Kind: GoNamed, Name: u.Name, Struct: true}
+			b.unitNames[u.ID] = u
 		}
 	}
 	for _, s := range p.Shapes {
@@ -75,7 +94,7 @@ func (b *irBuilder) names(ops []*model.Shape) {
 	for _, s := range p.Shapes {
 		if s.Kind == KindUnion {
 			if other, used := taken["Unmarshal"+s.Name]; used {
-				b.errorf(model.Pos{}, s.ID, "Go name Unmarshal%s of the union's decoder collides with %s; rename one of them", s.Name, other)
+				b.errorf(b.posOf(s.ID), s.ID, "Go name Unmarshal%s of the union's decoder collides with %s; rename one of them", s.Name, other)
 			}
 			taken["Unmarshal"+s.Name] = s.ID
 		}
@@ -83,7 +102,7 @@ func (b *irBuilder) names(ops []*model.Shape) {
 	for _, s := range p.Shapes {
 		switch s.Kind {
 		case KindStruct, KindUnion, KindEnum, KindIntEnum:
-			s.GoType = GoType{Kind: GoNamed, Name: s.Name, Struct: s.Kind == KindStruct}
+			s.GoType = GoType{Kind: GoNamed, Name: s.Name, Struct: s.Kind == KindStruct, Enum: s.Kind == KindEnum || s.Kind == KindIntEnum}
 		case KindSimple:
 			s.GoType = simpleGoType(s.Type)
 		}
@@ -185,13 +204,8 @@ func simpleGoType(t model.ShapeType) GoType {
 
 func (b *irBuilder) enumValues(s *Shape) {
 	ms := b.m.Shape(s.ID)
-	used := map[string]bool{}
 	add := func(name, value, doc string) {
-		c := s.Name + titleCase(value)
-		for used[c] {
-			c += "_"
-		}
-		used[c] = true
+		c := b.claimConst(s, s.Name+titleCase(value))
 		s.Values = append(s.Values, &EnumValue{Name: name, Const: c, String: value, Doc: godoc(doc)})
 	}
 	if ms.Type == model.String {
@@ -209,24 +223,43 @@ func (b *irBuilder) enumValues(s *Shape) {
 
 func (b *irBuilder) intEnumValues(s *Shape) {
 	ms := b.m.Shape(s.ID)
-	used := map[string]bool{}
 	for _, m := range ms.Members {
 		v, _ := m.Traits.EnumValue()
 		i, _ := v.(int64)
-		c := s.Name + titleCase(m.ID.Member)
-		for used[c] {
-			c += "_"
-		}
-		used[c] = true
+		c := b.claimConst(s, s.Name+titleCase(m.ID.Member))
 		s.Values = append(s.Values, &EnumValue{Name: m.ID.Member, Const: c, Int: i, Doc: godoc(m.Traits.Documentation())})
 	}
 }
 
-// fieldNames decides struct field names and union variant names of s.
-func fieldNames(s *Shape, taken map[string]bool) {
+// claimConst claims a package-level constant name for a value of enum s: a
+// name already taken (by a type, another constant, ...) gets a trailing "_".
+func (b *irBuilder) claimConst(s *Shape, c string) string {
+	for {
+		if _, used := b.taken[c]; !used {
+			b.taken[c] = s.ID
+			return c
+		}
+		c += "_"
+	}
+}
+
+// posOf is the source position of a shape, for errors.
+func (b *irBuilder) posOf(id model.ShapeID) model.Pos {
+	if s := b.m.Shape(id); s != nil {
+		return s.Pos
+	}
+	return model.Pos{}
+}
+
+// fieldNames decides struct field names and union variant type names of s.
+// Struct fields must not collide with the methods generated on structs;
+// union variants hold only Value, so their names need only be unique types.
+func (b *irBuilder) fieldNames(s *Shape) {
 	used := map[string]bool{}
-	for _, r := range reservedMethods {
-		used[r] = true
+	if s.Kind == KindStruct {
+		for _, r := range reservedMethods {
+			used[r] = true
+		}
 	}
 	for _, m := range s.Members {
 		name := exported(m.Name)
@@ -237,10 +270,13 @@ func fieldNames(s *Shape, taken map[string]bool) {
 		m.GoName = name
 		if s.Kind == KindUnion {
 			v := s.Name + "Member" + name
-			for taken[v] {
+			for {
+				if _, taken := b.taken[v]; !taken {
+					break
+				}
 				v += "_"
 			}
-			taken[v] = true
+			b.taken[v] = s.ID
 			m.Variant = v
 			m.GoName = "Value"
 		}

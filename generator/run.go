@@ -23,10 +23,11 @@ type Target struct {
 
 // Rendered is a target rendered in memory, ready to be written.
 type Rendered struct {
-	Target  *Target
-	Package *Package
-	Files   []File
-	Elapsed time.Duration
+	Target   *Target
+	Package  *Package
+	Files    []File
+	Warnings []*model.Error // what could not be honoured fully (e.g. patterns RE2 cannot express)
+	Elapsed  time.Duration
 }
 
 // Render loads, builds the IR of and renders every target, in memory. It
@@ -54,11 +55,17 @@ func Render(targets []*Target) ([]*Rendered, error) {
 		if err != nil {
 			return nil, err
 		}
-		files, err := Generate(pkg, Config{Artifacts: t.Artifacts})
+		cfg := Config{Artifacts: t.Artifacts}
+		if cfg.enabled(ArtifactProtocolTests) {
+			if err := BuildProtocolTests(m, svc, pkg); err != nil {
+				return nil, err
+			}
+		}
+		files, err := Generate(pkg, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", t.Out, err)
 		}
-		out = append(out, &Rendered{Target: t, Package: pkg, Files: files, Elapsed: time.Since(start)})
+		out = append(out, &Rendered{Target: t, Package: pkg, Files: files, Warnings: pkg.Warnings, Elapsed: time.Since(start)})
 	}
 	if err := checkOutDirs(out); err != nil {
 		return nil, err

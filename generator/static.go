@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"text/template"
 
 	"github.com/smithygen/smithygen/templates"
@@ -24,6 +25,7 @@ type staticData struct {
 	Header  string
 	Package string
 	runtimeUses
+	Tests protocolTestUses // what protocol_runtime_test.go writes (emit_protocoltests.go)
 }
 
 // runtimeUses tells which optional runtime helpers the generated code of a
@@ -94,10 +96,15 @@ func usesOf(p *Package) runtimeUses {
 }
 
 // renderStatic renders a runtime file from templates/<file>.tmpl for package p and gofmts it.
+// A template that renders to nothing but space produces no file (errNoFile).
 func renderStatic(p *Package, file string) ([]byte, error) {
-	text, err := renderTemplate(file+".tmpl", staticData{Header: header(p), Package: p.Name, runtimeUses: usesOf(p)})
+	text, err := renderTemplate(file+".tmpl", staticData{Header: header(p), Package: p.Name, runtimeUses: usesOf(p),
+		Tests: protocolTestUsesOf(p)})
 	if err != nil {
 		return nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, errNoFile
 	}
 	out, err := gofmt([]byte(text))
 	if err != nil {

@@ -96,9 +96,13 @@ func Plan(rs []*Rendered) ([]Change, []Summary, error) {
 func Apply(changes []Change) error {
 	type staged struct{ tmp, dst string }
 	var done []staged
+	var created []string // directories this call created, deepest last
 	cleanup := func() {
 		for _, s := range done {
 			os.Remove(s.tmp)
+		}
+		for i := len(created) - 1; i >= 0; i-- {
+			os.Remove(created[i]) // only succeeds while empty
 		}
 	}
 	for _, c := range changes {
@@ -106,7 +110,9 @@ func Apply(changes []Change) error {
 			continue
 		}
 		dir := filepath.Dir(c.Path)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		newDirs, err := mkdirAll(dir)
+		created = append(created, newDirs...)
+		if err != nil {
 			cleanup()
 			return err
 		}
@@ -162,4 +168,35 @@ func DiffChanges(changes []Change) string {
 		b.WriteString(UnifiedDiff(oldName, newName, string(c.Old), string(c.New)))
 	}
 	return b.String()
+}
+
+// mkdirAll is os.MkdirAll that returns the directories it created, outermost first.
+func mkdirAll(dir string) ([]string, error) {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil {
+			break
+		}
+		missing = append(missing, d)
+		if parent := filepath.Dir(d); parent == d {
+			break
+		}
+	}
+	slices.Reverse(missing)
+	var created []string
+	for _, d := range missing {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				// Something is there already (a dangling link, say): use it
+				// only if it is a directory, and never count it as ours.
+				if fi, serr := os.Stat(d); serr == nil && fi.IsDir() {
+					continue
+				}
+				return created, fmt.Errorf("cannot create directory %s: something that is not a directory is in the way", d)
+			}
+			return created, err
+		}
+		created = append(created, d)
+	}
+	return created, nil
 }

@@ -93,7 +93,7 @@ func validate(m *Model) ErrorList {
 			return
 		}
 		if len(types) > 0 && !containsType(types, t.Type) {
-			add(pos, from, "%s %s is a %s, want %s", what, to, t.Type, joinTypes(types))
+			add(pos, from, "%s %s is %s %s, want %s", what, to, article(string(t.Type)), t.Type, joinTypes(types))
 		}
 	}
 	lowerIDs := map[string]*Shape{}
@@ -139,7 +139,7 @@ func validate(m *Model) ErrorList {
 			if len(s.Members) != 2 || s.Member("key") == nil || s.Member("value") == nil {
 				add(s.Pos, s.ID, "a map must have exactly the members \"key\" and \"value\"")
 			} else if k := m.shapes[s.Member("key").Target]; k != nil && k.Type != String && k.Type != Enum {
-				add(s.Pos, s.ID, "map key must target a string or enum, not a %s", k.Type)
+				add(s.Pos, s.ID, "map key must target a string or enum, not %s %s", article(string(k.Type)), k.Type)
 			}
 		case Union:
 			if len(s.Members) == 0 {
@@ -214,7 +214,7 @@ func checkPlacement(pos Pos, id ShapeID, traits *Traits, on, target ShapeType, a
 		if at == (Pos{}) {
 			at = pos
 		}
-		add(at, id, "trait %s cannot be applied to a %s: it may only be applied to %s", tr.ID, where, p.where)
+		add(at, id, "trait %s cannot be applied to %s %s: it may only be applied to %s", tr.ID, article(where), where, p.where)
 	}
 }
 
@@ -233,4 +233,12 @@ func joinTypes(types []ShapeType) string {
 		s[i] = string(t)
 	}
 	return strings.Join(s, " or ")
+}
+
+// article is "an" before a vowel, else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

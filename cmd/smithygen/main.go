@@ -138,7 +138,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return execute(targets, *check, stdout)
+	return execute(targets, *check, stdout, stderr)
 }
 
 func defaultTargets(out string) ([]*generator.Target, error) {
@@ -219,13 +219,18 @@ func cmdGenerate(args []string, stdout, stderr io.Writer) error {
 		}
 		targets = []*generator.Target{t}
 	}
-	return execute(targets, *check, stdout)
+	return execute(targets, *check, stdout, stderr)
 }
 
-func execute(targets []*generator.Target, check bool, stdout io.Writer) error {
+func execute(targets []*generator.Target, check bool, stdout, stderr io.Writer) error {
 	rendered, err := generator.Render(targets)
 	if err != nil {
 		return err
+	}
+	for _, r := range rendered {
+		for _, w := range r.Warnings {
+			fmt.Fprintln(stderr, "smithygen: warning:", w)
+		}
 	}
 	changes, sums, err := generator.Plan(rendered)
 	if err != nil {

@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/smithygen/smithygen/model"
 )
 
 func TestSyntaxErrors(t *testing.T) {
@@ -89,7 +92,6 @@ func TestSemanticErrors(t *testing.T) {
 		{"use of a relative ID", "namespace ex\nuse Foo\n", `test.smithy:2:5: use needs an absolute shape ID (namespace#Name), not "Foo"`},
 		{"shape named like an import", "namespace ex\nuse a#Foo\nstring Foo\n", `test.smithy:3:8: ex#Foo: shape name conflicts with use a#Foo at test.smithy:2:5`},
 		{"unknown trait", "namespace ex\n@sensitiv\nstring A\n", `test.smithy:2:1: ex#A: unknown trait @sensitiv: no trait of that name is imported with use, defined in namespace ex, or in the prelude`},
-		{"unknown absolute trait", "namespace ex\nstructure A {\n    @aws.api#arn\n    a: String\n}\n", `test.smithy:3:5: ex#A$a: unknown trait @aws.api#arn: load the model that defines it`},
 		{"not a trait", "namespace ex\n@String\nstring A\n@A\nstring B\n", "test.smithy:2:1: ex#A: smithy.api#String is not a trait: its definition has no @trait\ntest.smithy:4:1: ex#B: ex#A is not a trait: its definition has no @trait"},
 		{"unknown trait in apply", "namespace ex\nstring A\napply A @nope\n", `test.smithy:3:9: ex#A: unknown trait @nope: no trait of that name is imported with use, defined in namespace ex, or in the prelude`},
 		{"unresolved target", "namespace ex\nstructure A {\n    a: Missing\n}\n", `test.smithy:3:5: ex#A$a: target "ex#Missing" not found`},
@@ -128,4 +130,17 @@ func TestSemanticErrors(t *testing.T) {
 	}
 	_, err := build(map[string]string{"a.smithy": "namespace ex\nstring A\n", "b.smithy": "namespace ex\ninteger A\n"})
 	assert.EqualError(t, err, `b.smithy:2:1: ex#A: duplicate shape ID, first defined at a.smithy:2:1`)
+}
+
+// TestExternalTraitsKept: a trait named explicitly (absolute, or imported
+// with use) whose definition is not loaded is kept with its value, like the
+// JSON AST loader keeps any trait; a bare unknown name is still an error.
+func TestExternalTraitsKept(t *testing.T) {
+	m := mustBuild(t, "$version: \"2\"\nnamespace ex\nuse aws.protocols#restJson1\n@restJson1\n@aws.api#service(sdkId: \"Ex\")\nservice S { version: \"1\" }\n")
+	s := m.Shape(model.MustShapeID("ex#S"))
+	require.NotNil(t, s)
+	assert.True(t, s.Traits.Has(model.MustShapeID("aws.protocols#restJson1")))
+	tr, ok := s.Traits.Get(model.MustShapeID("aws.api#service"))
+	require.True(t, ok)
+	assert.Equal(t, map[string]any{"sdkId": "Ex"}, tr.Value)
 }

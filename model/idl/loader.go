@@ -199,7 +199,7 @@ func (l *Loader) resolveTraits() {
 		}
 	}
 	for _, t := range all {
-		if t.text != "" && !l.isTrait(t.id, traitShapes) {
+		if t.text != "" && !l.isTrait(t.id, traitShapes) && !l.external(t) {
 			l.b.Error(l.unknownTrait(t))
 			continue
 		}
@@ -291,6 +291,22 @@ func (l *Loader) isTrait(id model.ShapeID, traitShapes map[model.ShapeID]bool) b
 	}
 	s := l.b.Shape(id)
 	return s != nil && s.Traits.Has(model.TraitTrait)
+}
+
+// external reports whether t names, explicitly (with use or an absolute ID),
+// a trait whose definition is not loaded, like aws.protocols#restJson1 when
+// the AWS trait models are not given. Such a trait is kept with its value
+// unchecked, as the JSON AST loader keeps any trait; a name that resolves
+// to a loaded shape without @trait is still an error.
+func (l *Loader) external(t *traitApp) bool {
+	if l.known(t.id.Root()) || t.id.Member != "" {
+		return false
+	}
+	if strings.Contains(t.text, "#") {
+		return true
+	}
+	_, used := t.file.uses[t.text]
+	return used
 }
 
 func (l *Loader) unknownTrait(t *traitApp) *model.Error {

@@ -38,8 +38,9 @@ type Source struct {
 }
 
 // Detect tells the format of a model file from its content: a JSON object with
-// a top-level "smithy" key is a JSON AST, one with "metadata" and "operations"
-// is botocore's service-2 format, anything else is IDL.
+// a top-level "smithy" key is a JSON AST, one with "operations" (and no
+// "smithy") is botocore's service-2 format, any other JSON object is taken for
+// a JSON AST (whose loader names what is missing), anything else is IDL.
 func Detect(data []byte) Format {
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) == 0 || trimmed[0] != '{' {
@@ -49,7 +50,7 @@ func Detect(data []byte) Format {
 	if _, err := dec.Token(); err != nil {
 		return FormatAST // let the JSON loader report the syntax error
 	}
-	var hasMeta, hasOps bool
+	var hasOps bool
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -59,8 +60,6 @@ func Detect(data []byte) Format {
 		switch key {
 		case "smithy":
 			return FormatAST
-		case "metadata":
-			hasMeta = true
 		case "operations":
 			hasOps = true
 		}
@@ -69,7 +68,9 @@ func Detect(data []byte) Format {
 			break
 		}
 	}
-	if hasMeta && hasOps {
+	// A service-2 document has "operations" (and "metadata"); a JSON AST has
+	// "smithy", seen above. Without either, the AST loader names what is missing.
+	if hasOps {
 		return FormatBotocore
 	}
 	return FormatAST

@@ -12,7 +12,10 @@ import (
 //	// Package quicksight holds the types, JSON codecs, validators and fake server of ...
 //	package quicksight
 func (g *gen) emitDoc(f *jen.File) error {
-	text, err := renderTemplate("package_doc.txt", g.pkg)
+	text, err := renderTemplate("package_doc.txt", struct {
+		*Package
+		HasServer bool
+	}{g.pkg, g.cfg.enabled(ArtifactServer)})
 	if err != nil {
 		return err
 	}

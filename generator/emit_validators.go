@@ -372,7 +372,11 @@ func (pl *validatorPlan) shapeNeeds(s *Shape) bool {
 }
 
 func (pl *validatorPlan) siteNeeds(st site) bool {
-	return (st.required && st.absent() != nil) || !st.m.Constraints.Empty() || pl.needs[st.m.Target]
+	c := st.m.Constraints
+	if c.PatternVar == "" {
+		c.Pattern = "" // a pattern Go cannot check (warned about) needs no code
+	}
+	return (st.required && st.absent() != nil) || !c.Empty() || pl.needs[st.m.Target]
 }
 
 // site is a value checked in place: a struct member, the value of a union

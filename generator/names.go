@@ -34,13 +34,31 @@ func (b *irBuilder) names(ops []*model.Shape) {
 	for _, r := range ReservedNames {
 		taken[r] = model.ShapeID{}
 	}
+	// An operation's input and output are named <Op>Input and <Op>Output, as in
+	// aws-sdk-go-v2; a structure that serves several operations (or is also
+	// used as a member) keeps its own name, as no one operation owns it.
 	want := map[*Shape]string{}
+	uses := map[*Shape]int{}
+	for _, op := range ops {
+		for _, id := range []model.ShapeID{op.Input, op.Output} {
+			if s := p.byID[id]; s != nil {
+				uses[s]++
+			}
+		}
+	}
+	for _, s := range p.Shapes {
+		for _, m := range b.m.Shape(s.ID).Members {
+			if t := p.byID[m.Target]; t != nil {
+				uses[t]++
+			}
+		}
+	}
 	for _, op := range ops {
 		name := exported(b.nameOf(op.ID))
-		if in := p.byID[op.Input]; in != nil {
+		if in := p.byID[op.Input]; in != nil && uses[in] == 1 {
 			want[in] = name + "Input"
 		}
-		if out := p.byID[op.Output]; out != nil {
+		if out := p.byID[op.Output]; out != nil && uses[out] == 1 {
 			want[out] = name + "Output"
 		}
 	}

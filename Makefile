@@ -31,6 +31,13 @@ staticcheck:
 	echo "scripts/staticcheck-generated.sh $(STATICCHECK)"; scripts/staticcheck-generated.sh $(STATICCHECK) || status=1; \
 	exit $$status
 
+## lint: go vet and the pinned staticcheck (make vet, make staticcheck), then the
+## same two over examples/downstream, a module of its own that ./... leaves out
+.PHONY: lint
+lint: vet staticcheck
+	cd examples/downstream && $(GO) vet ./...
+	cd examples/downstream && $(STATICCHECK) ./...
+
 ## build: build the binaries into bin/
 build:
 	$(GO) build -o bin/ ./cmd/...
@@ -50,3 +57,10 @@ protocol-test:
 FUZZTIME ?= 60s
 fuzz:
 	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
+
+## bench: measure against the targets of issue #5 and print one table, also written
+## to bench/RESULTS.md (about 10 minutes; needs ../shared; moto_server optional).
+## BENCHFLAGS=-quick skips the compile, moto and scale sections; -heavy=N repeats the big compiles
+.PHONY: bench
+bench:
+	$(GO) run ./bench/cmd/benchreport $(BENCHFLAGS)

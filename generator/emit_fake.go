@@ -17,6 +17,8 @@ func (g *gen) emitFake(f *jen.File) error {
 	}
 	fir := sir.Fake
 	g.emitFakeType(f, fir)
+	emitFakeSnapshot(f, fir)
+	emitFakeRestore(f, fir)
 	for _, op := range g.pkg.Operations {
 		emitFakeOperation(f, op)
 	}
@@ -66,6 +68,88 @@ func (g *gen) emitFakeType(f *jen.File, fir *FakeIR) {
 	})
 	f.Line()
 	f.Var().Id("_").Id("Handler").Op("=").Parens(jen.Op("*").Id("Fake")).Parens(jen.Nil())
+	f.Line()
+}
+
+// emitFakeSnapshot writes Snapshot: the tables in resource order, then the
+// idempotency tokens, with the runtime helpers of fake_runtime.go:
+//
+//	func (f *Fake) Snapshot() ([]byte, error) {
+//		f.mu.Lock(); defer f.mu.Unlock()
+//		return fakeSnapshot(func(tables smithyjson.Object) error { ...snapshotFakeTable(&f.actionConnectors, tables.Key("ActionConnector")) }, f.tokens)
+//	}
+func emitFakeSnapshot(f *jen.File, fir *FakeIR) {
+	fileComment(f, "Snapshot returns the fake's state as JSON, written with the package's own\n"+
+		"encoders: every stored record, oldest first, and the idempotency tokens. Equal\n"+
+		"states give equal bytes. The format is versioned; Restore reads it back.\n"+
+		"Records hold no write-only secret, as the fake never stores one.")
+	f.Func().Params(jen.Id("f").Op("*").Id("Fake")).Id("Snapshot").Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(grp *jen.Group) {
+		grp.Id("f").Dot("mu").Dot("Lock").Call()
+		grp.Defer().Id("f").Dot("mu").Dot("Unlock").Call()
+		tables := jen.Func().Params(jen.Id("tables").Op("*").Qual(smithyJSONPkg, "Object")).Error().BlockFunc(func(b *jen.Group) {
+			for _, r := range fir.Resources {
+				b.If(jen.Err().Op(":=").Id("snapshotFakeTable").Call(jen.Op("&").Id("f").Dot(r.Field), jen.Id("tables").Dot("Key").Call(jen.Lit(r.Noun))),
+					jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			}
+			b.Return(jen.Nil())
+		})
+		tokens := jen.Nil()
+		if fir.Tokens {
+			tokens = jen.Id("f").Dot("tokens")
+		}
+		grp.Return(jen.Id("fakeSnapshot").Call(tables, tokens))
+	})
+	f.Line()
+}
+
+// emitFakeRestore writes Restore: read every table into fresh ones, then
+// swap them in, so that a snapshot that does not read changes nothing:
+//
+//	func (f *Fake) Restore(data []byte) error {
+//		var next struct{ actionConnectors fakeTable[ActionConnector]; tokens map[string]string }
+//		err := restoreFake(data, func(r *jsonReader, name string) (bool, error) { switch name { case "ActionConnector": ... } }, &next.tokens)
+//		...; f.mu.Lock(); f.actionConnectors = next.actionConnectors; f.tokens = next.tokens
+//	}
+func emitFakeRestore(f *jen.File, fir *FakeIR) {
+	fileComment(f, "Restore replaces the fake's state with a snapshot Snapshot wrote. A snapshot\n"+
+		"that does not read (another version or service, or not JSON) is an error\n"+
+		"and leaves the state as it was.")
+	f.Func().Params(jen.Id("f").Op("*").Id("Fake")).Id("Restore").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(grp *jen.Group) {
+		if len(fir.Resources) > 0 || fir.Tokens {
+			grp.Var().Id("next").StructFunc(func(st *jen.Group) {
+				for _, r := range fir.Resources {
+					st.Id(r.Field).Id("fakeTable").Types(jen.Id(r.Record.Name))
+				}
+				if fir.Tokens {
+					st.Id("tokens").Map(jen.String()).String()
+				}
+			})
+		}
+		table := jen.Func().Params(jen.Id("r").Op("*").Id("jsonReader"), jen.Id("name").String()).Params(jen.Bool(), jen.Error()).BlockFunc(func(b *jen.Group) {
+			if len(fir.Resources) > 0 {
+				b.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
+					for _, r := range fir.Resources {
+						sw.Case(jen.Lit(r.Noun)).Block(jen.Return(jen.True(), jen.Id("restoreFakeTable").Call(jen.Id("r"), jen.Op("&").Id("next").Dot(r.Field))))
+					}
+				})
+			}
+			b.Return(jen.False(), jen.Nil())
+		})
+		tokens := jen.Nil()
+		if fir.Tokens {
+			tokens = jen.Op("&").Id("next").Dot("tokens")
+		}
+		grp.If(jen.Err().Op(":=").Id("restoreFake").Call(jen.Id("data"), table, tokens), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		grp.Id("f").Dot("mu").Dot("Lock").Call()
+		grp.Defer().Id("f").Dot("mu").Dot("Unlock").Call()
+		for _, r := range fir.Resources {
+			grp.Id("f").Dot(r.Field).Op("=").Id("next").Dot(r.Field)
+		}
+		if fir.Tokens {
+			grp.Id("f").Dot("tokens").Op("=").Id("next").Dot("tokens")
+		}
+		grp.Return(jen.Nil())
+	})
 	f.Line()
 }
 
@@ -166,7 +250,7 @@ func (c *fakeCtx) parentCheck() {
 	}
 	c.grp.Id("parentID").Op(":=").Id("fakeNormalizeID").Call(str(c.in, c.fo.Scope[r.ParentAt]))
 	c.grp.If(jen.Id("f").Dot(r.Parent.Field).Dot("get").Call(jen.Id("fakeKey").Call(jen.Id("parentID"))).Op("==").Nil()).Block(
-		jen.Return(jen.Nil(), c.errorValue(c.fo.NotFound, r.Parent.Noun, jen.Id("parentID"), "does not exist", "fakeNotFound")),
+		jen.Return(jen.Nil(), c.errorValue(c.fo.NotFound, r.Parent.Noun, shownID(c.fo.Scope[r.ParentAt], "parentID"), "does not exist", "fakeNotFound")),
 	)
 }
 
@@ -195,7 +279,7 @@ func (c *fakeCtx) create() {
 	c.parentCheck()
 	if fo.Kind == FakeCreate && fo.ID != nil {
 		grp.If(jen.Id("f").Dot(r.Field).Dot("get").Call(jen.Id("key")).Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), c.errorValue(fo.Conflict, r.Noun, jen.Id("id"), "already exists", "fakeConflict")),
+			jen.Return(jen.Nil(), c.errorValue(fo.Conflict, r.Noun, shownID(fo.ID, "id"), "already exists", "fakeConflict")),
 		)
 	}
 	if len(r.Created) > 0 {
@@ -257,7 +341,7 @@ func (c *fakeCtx) existing() {
 	}
 	grp.Id("rec").Op(":=").Id("f").Dot(r.Field).Dot(method).Call(jen.Id("key"))
 	grp.If(jen.Id("rec").Op("==").Nil()).Block(
-		jen.Return(jen.Nil(), c.errorValue(fo.NotFound, r.Noun, jen.Id("id"), "does not exist", "fakeNotFound")),
+		jen.Return(jen.Nil(), c.errorValue(fo.NotFound, r.Noun, shownID(fo.ID, "id"), "does not exist", "fakeNotFound")),
 	)
 	switch fo.Kind {
 	case FakeUpdate, FakeAction:
@@ -474,6 +558,15 @@ func (c *fakeCtx) badToken() jen.Code {
 		name = c.fo.PageToken.Name
 	}
 	return c.invalid("/"+name, fmt.Sprintf("Value at '/%s' failed to satisfy constraint: Member must be a token returned by a previous call", name))
+}
+
+// shownID renders the identifier an error message names: the variable v, or
+// the redaction text when the input member m it came from is @sensitive.
+func shownID(m *Member, v string) jen.Code {
+	if m != nil && m.Sensitive {
+		return jen.Lit(redactedText)
+	}
+	return jen.Id(v)
 }
 
 // errorValue renders an error of shape fe about resource noun id; without

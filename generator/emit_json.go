@@ -2,13 +2,19 @@ package generator
 
 import (
 	"fmt"
+	"math/big"
 	"slices"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygen/smithygen/model"
 )
 
 // emitJSON writes json.go: restJson1 body codecs for every struct, union, list and map.
 func (g *gen) emitJSON(f *jen.File) error {
+	if err := g.checkDefaults(); err != nil {
+		return err
+	}
 	for _, s := range g.allStructs() {
 		enc, dec := g.bodyCodecs(s)
 		emitStructJSON(f, s, enc, dec)
@@ -118,7 +124,7 @@ func emitStructEncoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
 		grp.Defer().Id("obj").Dot("Close").Call()
 		for _, m := range s.Members {
-			if bodyOnly && m.Location != InBody {
+			if bodyOnly && !inResponseBody(m) {
 				continue
 			}
 			dst := jen.Id("obj").Dot("Key").Call(jen.Lit(m.JSONName))
@@ -133,6 +139,18 @@ func emitStructEncoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 		grp.Return(jen.Nil())
 	})
 	f.Line()
+}
+
+// inResponseBody reports whether m is written to the JSON body of a reply:
+// every member but those bound to headers, the status code or the payload.
+// Label and query bindings mean nothing in a response (the member is a body
+// member there), for a shape that is both an input and an output too.
+func inResponseBody(m *Member) bool {
+	switch m.Location {
+	case InHeader, InPrefixHeaders, InPayload, InResponseCode:
+		return false
+	}
+	return true
 }
 
 // presentCond is the condition under which a member is written, or nil for always.
@@ -199,9 +217,9 @@ func writeValue(t *Shape, tsFormat string, src, dst *jen.Statement) []jen.Code {
 	case GoInt64:
 		return call("Long", src)
 	case GoFloat32:
-		return call("Float", src)
+		return []jen.Code{jen.Id("writeFloat").Call(dst, jen.Float64().Call(src), jen.Lit(32))}
 	case GoFloat64:
-		return call("Double", src)
+		return []jen.Code{jen.Id("writeFloat").Call(dst, src, jen.Lit(64))}
 	case GoBigInt:
 		return call("BigInteger", src)
 	case GoBigFloat:
@@ -227,6 +245,17 @@ func emitStructDecoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id(name).Params(jen.Id("r").Op("*").Id("jsonReader")).Error().BlockFunc(func(grp *jen.Group) {
 		grp.List(jen.Id("ok"), jen.Err()).Op(":=").Id("r").Dot("enterObject").Call()
 		grp.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(jen.Return(jen.Err()))
+		// Members with a @default hold it unless the body sets them.
+		for _, m := range s.Members {
+			if !m.HasDefault || (bodyOnly && m.Location != InBody) {
+				continue
+			}
+			v, err := defaultValue(m)
+			if err != nil {
+				continue // reported by checkDefaults before anything is emitted
+			}
+			grp.Id("v").Dot(m.GoName).Op("=").Add(v)
+		}
 		grp.For().BlockFunc(func(loop *jen.Group) {
 			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("nextKey").Call()
 			loop.Add(ifErrReturn())
@@ -480,7 +509,7 @@ func emitListJSON(f *jen.File, s *Shape) {
 		grp.Defer().Id("arr").Dot("Close").Call()
 		grp.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(loop *jen.Group) {
 			item := jen.Id("v").Index(jen.Id("i"))
-			if e.Pointer {
+			if nullElem(s) {
 				loop.If(item.Clone().Op("==").Nil()).Block(jen.Id("arr").Dot("Value").Call().Dot("Null").Call(), jen.Continue())
 			}
 			loop.Add(writeValue(e.Target, e.TimestampFmt, derefField(e, item), jen.Id("arr").Dot("Value").Call())...)
@@ -505,6 +534,22 @@ func emitListJSON(f *jen.File, s *Shape) {
 		grp.Return(jen.Nil())
 	})
 	f.Line()
+}
+
+// nullElem reports whether a nil list item or map value of s is written as
+// null: in a @sparse collection, for every element type that can be nil.
+func nullElem(s *Shape) bool {
+	if !s.Sparse {
+		return false
+	}
+	e := s.Elem
+	switch e.GoType.Kind {
+	case GoSlice, GoMap, GoBytes, GoDocument, GoBigInt, GoBigFloat:
+		return true
+	case GoNamed:
+		return e.Pointer || e.Target.Kind == KindUnion
+	}
+	return e.Pointer
 }
 
 // readItem declares item, a list item or map value of s, and reads it; seg is
@@ -542,7 +587,7 @@ func emitMapJSON(f *jen.File, s *Shape) {
 		grp.Defer().Id("obj").Dot("Close").Call()
 		grp.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("v")))).BlockFunc(func(loop *jen.Group) {
 			item := jen.Id("v").Index(jen.Id("k"))
-			if e.Pointer {
+			if nullElem(s) {
 				loop.If(item.Clone().Op("==").Nil()).Block(jen.Id("obj").Dot("Key").Call(jen.Id("k")).Dot("Null").Call(), jen.Continue())
 			}
 			src := derefField(e, item)
@@ -573,4 +618,61 @@ func emitMapJSON(f *jen.File, s *Shape) {
 		grp.Return(jen.Nil())
 	})
 	f.Line()
+}
+
+// checkDefaults fails on a @default the decoders cannot write as a Go value
+// (a default of the wrong type for its member), naming every such member.
+func (g *gen) checkDefaults() error {
+	var errs model.ErrorList
+	for _, s := range g.allStructs() {
+		for _, m := range s.Members {
+			if !m.HasDefault {
+				continue
+			}
+			if _, err := defaultValue(m); err != nil {
+				errs = append(errs, model.Errorf(g.pkg.PosOf(m.ID), m.ID, "@default %s cannot be used: %v", defaultString(m.Default), err))
+			}
+		}
+	}
+	return errs.Err()
+}
+
+// defaultValue renders the @default of a struct member as a Go expression of
+// the field's type: the value itself, or a pointer to it for the optional
+// members of @input structures.
+func defaultValue(m *Member) (jen.Code, error) {
+	node, err := defaultNode(m)
+	if err != nil {
+		return nil, err
+	}
+	switch m.GoType.Kind {
+	case GoBigInt, GoBigFloat:
+		text := fmt.Sprint(node)
+		if m.GoType.Kind == GoBigInt {
+			if _, ok := new(big.Int).SetString(text, 10); !ok {
+				return nil, fmt.Errorf("%q is not an integer", text)
+			}
+			// func() *big.Int { n, _ := new(big.Int).SetString("1", 10); return n }()
+			return jen.Func().Params().Op("*").Qual("math/big", "Int").Block(
+				jen.List(jen.Id("n"), jen.Id("_")).Op(":=").New(jen.Qual("math/big", "Int")).Dot("SetString").Call(jen.Lit(text), jen.Lit(10)),
+				jen.Return(jen.Id("n"))).Call(), nil
+		}
+		if _, ok := new(big.Float).SetString(text); !ok {
+			return nil, fmt.Errorf("%q is not a number", text)
+		}
+		return jen.Func().Params().Op("*").Qual("math/big", "Float").Block(
+			jen.List(jen.Id("n"), jen.Id("_"), jen.Id("_")).Op(":=").Qual("math/big", "ParseFloat").Call(jen.Lit(text), jen.Lit(10), jen.Lit(256), jen.Qual("math/big", "ToNearestEven")),
+			jen.Return(jen.Id("n"))).Call(), nil
+	}
+	v, err := goValue(m.Target, node)
+	if err != nil {
+		return nil, err
+	}
+	if !m.Pointer || m.GoType.Struct {
+		return memberValue(m, node)
+	}
+	// func() *T { d := T(...); return &d }()
+	return jen.Func().Params().Op("*").Add(goType(m.GoType)).Block(
+		jen.Id("d").Op(":=").Add(goType(m.GoType)).Call(v),
+		jen.Return(jen.Op("&").Id("d"))).Call(), nil
 }

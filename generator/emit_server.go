@@ -174,14 +174,15 @@ func emitRoutes(f *jen.File, sir *ServerIR) {
 
 // emitBindHTTP writes the request binding of an operation input:
 //
-//	func (v *OpInput) bindHTTP(r *http.Request, labels []string, body []byte) error
+//	func (v *OpInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error
 //
-// Labels arrive percent-decoded, in the order of the input's label members.
+// Labels arrive percent-decoded, in the order of the input's label members;
+// maxDepth bounds the nesting of a JSON body.
 func emitBindHTTP(f *jen.File, op *Operation) {
 	in, so := op.Input, op.Server
 	fileComment(f, fmt.Sprintf("bindHTTP reads a %s request into v.", op.Name))
 	f.Func().Params(jen.Id("v").Op("*").Id(in.Name)).Id("bindHTTP").
-		Params(jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("labels").Index().String(), jen.Id("body").Index().Byte()).
+		Params(jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("labels").Index().String(), jen.Id("body").Index().Byte(), jen.Id("maxDepth").Int()).
 		Error().BlockFunc(func(grp *jen.Group) {
 		for i, m := range so.Labels {
 			if stmts := bindScalar(m, jen.Id("labels").Index(jen.Lit(i)), "label"); len(stmts) == 1 {
@@ -220,7 +221,7 @@ func emitBindHTTP(f *jen.File, op *Operation) {
 				method = "decodeJSONBody"
 			}
 			grp.If(jen.Len(jen.Id("body")).Op(">").Lit(0)).Block(
-				jen.Return(jen.Id("decodeJSONPayload").Call(jen.Id("body"), jen.Id("v").Dot(method))),
+				jen.Return(jen.Id("decodeJSONPayload").Call(jen.Id("body"), jen.Id("maxDepth"), jen.Id("v").Dot(method))),
 			)
 		}
 		grp.Return(jen.Nil())
@@ -244,16 +245,29 @@ func bindScalar(m *Member, src jen.Code, location string) []jen.Code {
 		}
 		return []jen.Code{field.Op("=").Add(src)}
 	}
-	stmts := parseParam(m.Target, m.TimestampFmt, base64Str, src, location, m.LocationName)
+	stmts := parseParam(m.Target, m.TimestampFmt, base64Str, src, location, m.LocationName, m.Sensitive)
 	if m.Pointer {
 		return append(stmts, field.Clone().Op("=").Op("&").Id("x"))
 	}
 	return append(stmts, field.Clone().Op("=").Id("x"))
 }
 
-// parseParam returns statements that parse src into a new variable x of t's Go type.
-func parseParam(t *Shape, tsFmt string, base64Str bool, src jen.Code, location, name string) []jen.Code {
-	fail := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Op("&").Id("bindError").Values(jen.Lit(location), jen.Lit(name), jen.Err())))
+// bindErr renders the bindError of a value that did not parse; the message of
+// a sensitive member's leaves out the value.
+//
+//	&bindError{location: "header", name: "X-Count", err: err}
+func bindErr(location, name string, sensitive bool) jen.Code {
+	fields := []jen.Code{jen.Id("location").Op(":").Lit(location), jen.Id("name").Op(":").Lit(name), jen.Id("err").Op(":").Err()}
+	if sensitive {
+		fields = append(fields, jen.Id("sensitive").Op(":").True())
+	}
+	return jen.Op("&").Id("bindError").Values(fields...)
+}
+
+// parseParam returns statements that parse src into a new variable x of t's
+// Go type; sensitive keeps the value out of the error.
+func parseParam(t *Shape, tsFmt string, base64Str bool, src jen.Code, location, name string, sensitive bool) []jen.Code {
+	fail := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(bindErr(location, name, sensitive)))
 	parsed := func(call jen.Code, conv func(jen.Code) jen.Code) []jen.Code {
 		if conv == nil {
 			return []jen.Code{jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(call), fail}
@@ -289,7 +303,7 @@ func parseParam(t *Shape, tsFmt string, base64Str bool, src jen.Code, location, 
 	case GoBigFloat:
 		return parsed(jen.Id("parseBigFloatParam").Call(src), nil)
 	case GoTime:
-		return parsed(jen.Id("parseTimestamp").Call(src, jen.Lit(tsFmt)), nil)
+		return parsed(jen.Id("parseTimestamp").Call(src, jen.Lit(tsFmt), jen.True()), nil)
 	case GoBytes:
 		return parsed(jen.Id("parseBlobParam").Call(src), nil)
 	}
@@ -325,7 +339,8 @@ func listTimestampFormat(m *Member, location string) string {
 // bindList binds a list member from the string items in src.
 func bindList(m *Member, src jen.Code, location string) []jen.Code {
 	elem := m.Target.Elem
-	item := parseParam(elem.Target, listTimestampFormat(m, location), elem.Target.MediaType != "" && location == "header", jen.Id("s"), location, m.LocationName)
+	item := parseParam(elem.Target, listTimestampFormat(m, location), elem.Target.MediaType != "" && location == "header", jen.Id("s"), location, m.LocationName,
+		m.Sensitive || elem.Sensitive)
 	var store jen.Code = jen.Id("list").Op("=").Append(jen.Id("list"), jen.Id("x"))
 	if m.Target.GoType.ElemPointer {
 		store = jen.Id("list").Op("=").Append(jen.Id("list"), jen.Op("&").Id("x"))
@@ -342,14 +357,15 @@ func bindQueryParams(grp *jen.Group, m *Member) {
 	val := m.Target.Elem
 	var body []jen.Code
 	if val.Target.Kind == KindList {
-		item := parseParam(val.Target.Elem.Target, val.Target.Elem.TimestampFmt, false, jen.Id("s"), "query", "")
+		item := parseParam(val.Target.Elem.Target, val.Target.Elem.TimestampFmt, false, jen.Id("s"), "query", "",
+			m.Sensitive || val.Sensitive || val.Target.Elem.Sensitive)
 		body = []jen.Code{
 			jen.Id("list").Op(":=").Make(goType(val.Target.GoType), jen.Lit(0), jen.Len(jen.Id("vs"))),
 			jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("vs")).Block(append(item, jen.Id("list").Op("=").Append(jen.Id("list"), jen.Id("x")))...),
 			jen.Id("m").Index(jen.Id("k")).Op("=").Id("list"),
 		}
 	} else {
-		body = parseParam(val.Target, val.TimestampFmt, false, jen.Id("vs").Index(jen.Lit(0)), "query", "")
+		body = parseParam(val.Target, val.TimestampFmt, false, jen.Id("vs").Index(jen.Lit(0)), "query", "", m.Sensitive || val.Sensitive)
 		if m.Target.GoType.ElemPointer {
 			body = append(body, jen.Id("m").Index(jen.Id("k")).Op("=").Op("&").Id("x"))
 		} else {
@@ -374,7 +390,7 @@ func bindHeader(grp *jen.Group, m *Member) {
 		} else {
 			split = []jen.Code{
 				jen.List(jen.Id("items"), jen.Err()).Op(":=").Id("splitHeaderList").Call(jen.Id("vs")),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Op("&").Id("bindError").Values(jen.Lit("header"), jen.Lit(m.LocationName), jen.Err()))),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(bindErr("header", m.LocationName, m.Sensitive || m.Target.Elem.Sensitive))),
 			}
 		}
 		grp.If(jen.Id("vs").Op(":=").Add(vs), jen.Len(jen.Id("vs")).Op(">").Lit(0)).Block(
@@ -395,10 +411,10 @@ func bindPayload(grp *jen.Group, m *Member) {
 	case t.Kind == KindStruct:
 		body = []jen.Code{
 			field.Clone().Op("=").New(jen.Id(t.Name)),
-			jen.Return(jen.Id("decodeJSONPayload").Call(jen.Id("body"), field.Clone().Dot("decodeJSON"))),
+			jen.Return(jen.Id("decodeJSONPayload").Call(jen.Id("body"), jen.Id("maxDepth"), field.Clone().Dot("decodeJSON"))),
 		}
 	case t.Kind == KindUnion:
-		body = []jen.Code{jen.Return(jen.Id("decodeJSONPayload").Call(jen.Id("body"), jen.Func().Params(jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
+		body = []jen.Code{jen.Return(jen.Id("decodeJSONPayload").Call(jen.Id("body"), jen.Id("maxDepth"), jen.Func().Params(jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 			jen.Return(jen.Id(t.DecodeFunc).Call(jen.Id("r"), jen.Op("&").Add(field.Clone()))),
 		)))}
 	case t.Kind == KindEnum:
@@ -408,9 +424,13 @@ func bindPayload(grp *jen.Group, m *Member) {
 	case t.GoType.Kind == GoBytes:
 		body = []jen.Code{field.Clone().Op("=").Id("body")}
 	case t.GoType.Kind == GoDocument:
+		// Any JSON value, checked with the reader (and its depth limit)
+		// rather than json.Valid, and kept as it came.
 		body = []jen.Code{
-			jen.If(jen.Op("!").Qual("encoding/json", "Valid").Call(jen.Id("body"))).Block(
-				jen.Return(jen.Qual("errors", "New").Call(jen.Lit("the request body is not valid JSON")))),
+			jen.Id("jr").Op(":=").Id("newJSONReader").Call(jen.Id("body"), jen.True()),
+			jen.Id("jr").Dot("maxDepth").Op("=").Id("maxDepth"),
+			jen.If(jen.Err().Op(":=").Id("jr").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.If(jen.Err().Op(":=").Id("jr").Dot("end").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			field.Clone().Op("=").Qual("encoding/json", "RawMessage").Call(jen.Id("body")),
 		}
 	default:
@@ -485,10 +505,11 @@ func emitEncodeHTTP(f *jen.File, s *Shape, payload *Member, unit bool) {
 // encodePayload returns the @httpPayload member as the body.
 func encodePayload(grp *jen.Group, m *Member) {
 	field := jen.Id("v").Dot(m.GoName)
-	grp.Id("h").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(m)))
 	switch t := m.Target; {
 	case t.Kind == KindStruct || t.Kind == KindUnion:
-		grp.If(field.Clone().Op("==").Nil()).Block(jen.Return(jen.Id("status"), jen.Index().Byte().Call(jen.Lit("{}")), jen.Nil()))
+		// An unset structure or union payload is an empty body.
+		grp.If(field.Clone().Op("==").Nil()).Block(jen.Return(jen.Id("status"), jen.Nil(), jen.Nil()))
+		grp.Id("h").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(m)))
 		grp.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call()
 		var enc jen.Code = field.Clone().Dot("encodeJSON").Call(jen.Id("e").Dot("Value"))
 		if t.Kind == KindUnion {
@@ -497,11 +518,14 @@ func encodePayload(grp *jen.Group, m *Member) {
 		grp.If(jen.Err().Op(":=").Add(enc), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0), jen.Nil(), jen.Err()))
 		grp.Return(jen.Id("status"), jen.Id("e").Dot("Bytes").Call(), jen.Nil())
 	case t.Kind == KindEnum:
+		grp.Id("h").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(m)))
 		grp.Return(jen.Id("status"), jen.Index().Byte().Call(field), jen.Nil())
 	case t.GoType.Kind == GoString:
+		grp.Id("h").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(m)))
 		grp.If(field.Clone().Op("==").Nil()).Block(jen.Return(jen.Id("status"), jen.Nil(), jen.Nil()))
 		grp.Return(jen.Id("status"), jen.Index().Byte().Call(jen.Op("*").Add(field)), jen.Nil())
 	default: // blob, document
+		grp.Id("h").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(m)))
 		grp.Return(jen.Id("status"), jen.Index().Byte().Call(field), jen.Nil())
 	}
 }

@@ -87,7 +87,14 @@ var runtimeNames = sync.OnceValue(func() map[string]bool {
 	names := map[string]bool{}
 	entries, _ := fs.Glob(templates.FS, "*.go.tmpl")
 	for _, e := range entries {
-		text, err := renderTemplate(e, struct{ Header, Package string }{"x", "x"})
+		// Every optional section on, so that every name a template can write is seen.
+		all := runtimeUses{UsesString: true, UsesInt: true, UsesFloat: true, UsesBigInt: true, UsesBigFloat: true,
+			UsesBig: true, UsesBlob: true, UsesTimestamp: true, UsesEpoch: true, UsesSmithyJSON: true, UsesRaw: true,
+			UsesUnion: true, UsesFakeTables: true}
+		server := serverRuntimeUses{PrefixHeaders: true, SplitHeaderList: true, SplitHTTPDateList: true, QuoteHeaderValue: true,
+			ParseBool: true, ParseInt: true, ParseFloat: true, ParseBigInt: true, ParseBigFloat: true, ParseBlob: true, ParseBig: true,
+			FormatFloat: true, FormatTimestamp: true, Math: true, FakeNewID: true, FakeNotFound: true, FakeConflict: true}
+		text, err := renderTemplate(e, staticData{Header: "x", Package: "x", runtimeUses: all, Server: server})
 		if err != nil {
 			continue
 		}
@@ -182,8 +189,15 @@ func buildServerIR(p *Package) (*ServerIR, error) {
 			}
 		}
 		so.RequestType = requestContentType(op.Input, so.InPayload)
+		if len(op.Input.Members) == 0 && p.Shape(op.Input.ID) != nil {
+			// A modeled input with no members: its body is an empty JSON object.
+			so.RequestType = "application/json"
+		}
 		if !so.UnitOutput {
 			so.ResponseType = payloadContentType(so.OutPayload)
+			if so.OutPayload != nil && anyMediaType(so.OutPayload) {
+				so.ResponseType = "" // any Accept will do
+			}
 		}
 		rt, err := parseRoute(op, so.Labels)
 		if err != nil {
@@ -227,6 +241,9 @@ func requestContentType(in *Shape, payload *Member) string {
 		}
 	}
 	if payload != nil {
+		if anyMediaType(payload) {
+			return "*"
+		}
 		return payloadContentType(payload)
 	}
 	for _, m := range in.Members {
@@ -235,6 +252,12 @@ func requestContentType(in *Shape, payload *Member) string {
 		}
 	}
 	return ""
+}
+
+// anyMediaType reports whether a payload takes any Content-Type (and any
+// Accept): a blob without @mediaType.
+func anyMediaType(payload *Member) bool {
+	return payload.Target.Type == model.Blob && payload.Target.MediaType == ""
 }
 
 // payloadContentType is the Content-Type of a body: the payload member's
@@ -401,4 +424,135 @@ func closestValue(s *Shape, want ...string) *EnumValue {
 		}
 	}
 	return nil
+}
+
+// serverRuntimeUses tells which optional helpers of server_runtime.go and
+// fake_runtime.go the package's server.go and fake.go call, so that the
+// templates write only those ({{if .Server.X}}). It follows the choices of
+// the emitters: bindScalar, bindList and bindQueryParams parse, emitEncodeHTTP
+// formats, emitFakeOperation falls back to generic errors.
+type serverRuntimeUses struct {
+	PrefixHeaders     bool // prefixHeaders: an input @httpPrefixHeaders member
+	SplitHeaderList   bool // splitHeaderList: an input list header of other than http-date timestamps
+	SplitHTTPDateList bool // splitHTTPDateList: an input list header of http-date timestamps
+	QuoteHeaderValue  bool // quoteHeaderValue: an output list header of strings or enums
+	ParseBool         bool // parseBoolParam
+	ParseInt          bool // parseIntParam: integers and intEnums
+	ParseFloat        bool // parseFloatParam and package math
+	ParseBigInt       bool // parseBigIntParam
+	ParseBigFloat     bool // parseBigFloatParam
+	ParseBlob         bool // parseBlobParam and package encoding/base64: blobs, base64 media-type header strings
+	ParseBig          bool // package math/big: ParseBigInt or ParseBigFloat
+	FormatFloat       bool // formatFloatParam: output float headers (and package math)
+	FormatTimestamp   bool // formatTimestampParam, packages time and smithytime: output timestamp headers
+	Math              bool // package math: ParseFloat or FormatFloat
+	FakeNewID         bool // fakeNewID: a create that makes up the ID
+	FakeNotFound      bool // fakeNotFound: a missing record whose operation has no not-found error
+	FakeConflict      bool // fakeConflict: a duplicate whose create has no conflict error
+}
+
+// serverUsesOf computes the serverRuntimeUses of p, whose server IR is built.
+func serverUsesOf(p *Package) serverRuntimeUses {
+	var u serverRuntimeUses
+	parse := func(t *Shape, base64Str bool) {
+		switch t.Kind {
+		case KindEnum:
+			return
+		case KindIntEnum:
+			u.ParseInt = true
+			return
+		}
+		switch t.GoType.Kind {
+		case GoString:
+			u.ParseBlob = u.ParseBlob || base64Str
+		case GoBool:
+			u.ParseBool = true
+		case GoInt8, GoInt16, GoInt32, GoInt64:
+			u.ParseInt = true
+		case GoFloat32, GoFloat64:
+			u.ParseFloat = true
+		case GoBigInt:
+			u.ParseBigInt = true
+		case GoBigFloat:
+			u.ParseBigFloat = true
+		case GoBytes:
+			u.ParseBlob = true
+		}
+	}
+	format := func(t *Shape) {
+		if t.Kind == KindEnum || t.Kind == KindIntEnum {
+			return
+		}
+		switch t.GoType.Kind {
+		case GoFloat32, GoFloat64:
+			u.FormatFloat = true
+		case GoTime:
+			u.FormatTimestamp = true
+		}
+	}
+	for _, op := range p.Operations {
+		for _, m := range op.Input.Members {
+			location := map[Location]string{InLabel: "label", InQuery: "query", InHeader: "header"}[m.Location]
+			switch {
+			case m.Location == InPrefixHeaders:
+				u.PrefixHeaders = true
+			case m.Location == InQueryParams:
+				if val := m.Target.Elem; val.Target.Kind == KindList {
+					parse(val.Target.Elem.Target, false)
+				} else {
+					parse(val.Target, false)
+				}
+			case location != "" && m.Target.Kind == KindList:
+				elem := m.Target.Elem
+				parse(elem.Target, elem.Target.MediaType != "" && location == "header")
+				if location == "header" {
+					if elem.Target.Type == model.Timestamp && listTimestampFormat(m, "header") == "http-date" {
+						u.SplitHTTPDateList = true
+					} else {
+						u.SplitHeaderList = true
+					}
+				}
+			case location != "":
+				parse(m.Target, m.Target.MediaType != "" && location == "header")
+			}
+		}
+		if fo := op.Server.Fake; fo != nil {
+			switch fo.Kind {
+			case FakeCreate, FakePut:
+				u.FakeNewID = u.FakeNewID || fo.ID == nil
+				u.FakeConflict = u.FakeConflict || (fo.Kind == FakeCreate && fo.ID != nil && fo.Conflict == nil)
+				u.FakeNotFound = u.FakeNotFound || (fo.Resource.Parent != nil && fo.NotFound == nil)
+			case FakeRead, FakeUpdate, FakeDelete, FakeAction:
+				u.FakeNotFound = u.FakeNotFound || fo.NotFound == nil
+			case FakeList:
+				u.FakeNotFound = u.FakeNotFound || (fo.Resource.Parent != nil && fo.NotFound == nil)
+			}
+		}
+	}
+	var replies []*Shape
+	for _, op := range p.Operations {
+		replies = append(replies, op.Output)
+	}
+	for _, s := range p.Shapes {
+		if s.IsError {
+			replies = append(replies, s)
+		}
+	}
+	for _, s := range replies {
+		for _, m := range s.Members {
+			if m.Location != InHeader {
+				continue
+			}
+			if m.Target.Kind == KindList {
+				e := m.Target.Elem.Target
+				format(e)
+				u.QuoteHeaderValue = u.QuoteHeaderValue || e.Kind == KindEnum || e.GoType.Kind == GoString
+			} else {
+				format(m.Target)
+			}
+		}
+	}
+	u.ParseBig = u.ParseBigInt || u.ParseBigFloat
+	u.Math = u.ParseFloat || u.FormatFloat
+	return u
 }

@@ -939,6 +939,9 @@ func (pl *validatorPlan) emitEnumValidator(f *jen.File, s *Shape) {
 			c = jen.Line().Id(v.Const) // one value a line
 		}
 		consts = append(consts, c)
+		if v.Internal {
+			continue // valid, but not listed
+		}
 		if s.Kind == KindIntEnum {
 			values = append(values, strconv.FormatInt(v.Int, 10))
 		} else {

@@ -133,6 +133,9 @@ type EnumValue struct {
 	String string // enum value
 	Int    int64  // intEnum value
 	Doc    string
+	// Internal: @internal (or, in an @enum trait, tagged "internal"): a valid
+	// value that messages listing the values leave out.
+	Internal bool
 }
 
 // Member is a member of a struct or union (or a list/map element).

@@ -15,7 +15,7 @@ var ReservedNames = []string{
 	"UnknownUnionMember", "Handler", "NewServer", "ServerOption", "Fake", "NewFake", "FakeOption",
 	"ValidationMode", "ValidateAll", "ValidateRequired", "ValidateOff", "WithValidation", "WithLogger",
 	"WithFakeClock", "WithAccountID", "WithRegion", "ServiceID", "SigningName", "APIVersion",
-	"UnimplementedHandler", "Rule", "WithRules", "WithMaxBodyBytes", "WithCredentials", "WithMaxDepth",
+	"UnimplementedHandler", "Rule", "WithRules", "WithMaxBodyBytes", "WithCredentials", "WithMaxDepth", "WithAuthenticator",
 	"WithState", "Snapshot", "Restore", "OperationNames", "MatchOperation",
 }
 
@@ -222,20 +222,20 @@ func simpleGoType(t model.ShapeType) GoType {
 
 func (b *irBuilder) enumValues(s *Shape) {
 	ms := b.m.Shape(s.ID)
-	add := func(name, value, doc string) {
+	add := func(name, value, doc string, internal bool) {
 		c := b.claimConst(s, s.Name+titleCase(value))
-		s.Values = append(s.Values, &EnumValue{Name: name, Const: c, String: value, Doc: godoc(doc)})
+		s.Values = append(s.Values, &EnumValue{Name: name, Const: c, String: value, Doc: godoc(doc), Internal: internal})
 	}
 	if ms.Type == model.String {
 		for _, d := range ms.Traits.EnumDefinitions() {
-			add(d.Name, d.Value, d.Documentation)
+			add(d.Name, d.Value, d.Documentation, slices.Contains(d.Tags, "internal"))
 		}
 		return
 	}
 	for _, m := range ms.Members {
 		v, _ := m.Traits.EnumValue()
 		str, _ := v.(string)
-		add(m.ID.Member, str, m.Traits.Documentation())
+		add(m.ID.Member, str, m.Traits.Documentation(), m.Traits.Has(model.Prelude("internal")))
 	}
 }
 
@@ -245,7 +245,8 @@ func (b *irBuilder) intEnumValues(s *Shape) {
 		v, _ := m.Traits.EnumValue()
 		i, _ := v.(int64)
 		c := b.claimConst(s, s.Name+titleCase(m.ID.Member))
-		s.Values = append(s.Values, &EnumValue{Name: m.ID.Member, Const: c, Int: i, Doc: godoc(m.Traits.Documentation())})
+		s.Values = append(s.Values, &EnumValue{Name: m.ID.Member, Const: c, Int: i, Doc: godoc(m.Traits.Documentation()),
+			Internal: m.Traits.Has(model.Prelude("internal"))})
 	}
 }
 

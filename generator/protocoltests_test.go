@@ -167,7 +167,7 @@ func TestExpandMalformed(t *testing.T) {
 	n := testCaseNode{ID: "Bad", Documentation: "sends $value:L",
 		Request: &malformedRequest{Method: "POST", URI: "/x/$value:L", QueryParams: []string{"q=$value:L"},
 			Headers: map[string]string{"X-$name:L": "$value:L"}, Body: &body},
-		Response: &malformedResponse{Code: 400, Headers: map[string]string{"x-why": "$name:L"}},
+		Response:       &malformedResponse{Code: 400, Headers: map[string]string{"x-why": "$name:L"}},
 		TestParameters: map[string][]string{"value": {"1", `a"b`}, "name": {"one", "two"}}}
 	n.Response.Body = &struct {
 		MediaType string `json:"mediaType"`

@@ -28,17 +28,68 @@ type Rendered struct {
 	Files    []File
 	Warnings []*model.Error // what could not be honoured fully (e.g. patterns RE2 cannot express)
 	Elapsed  time.Duration
+	Timings  Timings // Elapsed split by phase
+}
+
+// Timings splits the time Render spent on one target by phase.
+type Timings struct {
+	Load       time.Duration // reading, parsing and assembling the model files
+	LoadCached bool          // the model was assembled for an earlier target (Load is then ~0)
+	IR         time.Duration // finding the service, building the IR (and the protocol tests)
+	Emit       time.Duration // emitting and gofmt'ing every file, in memory
+}
+
+// Phase is a step of rendering one target, as reported to RenderOptions.Progress.
+type Phase string
+
+// The phases of rendering one target, in order.
+const (
+	PhaseLoad Phase = "load" // about to load the model files (from cache when already loaded)
+	PhaseIR   Phase = "ir"   // about to build the IR
+	PhaseEmit Phase = "emit" // about to emit the files
+	PhaseDone Phase = "done" // rendered: Rendered is set
+)
+
+// Progress is one report of RenderWith: target i of n enters phase Phase.
+type Progress struct {
+	Index, Count int
+	Target       *Target
+	Phase        Phase
+	Cached       bool      // PhaseLoad: the model comes from an earlier target's load
+	Rendered     *Rendered // PhaseDone: the result, Timings filled in
+}
+
+// RenderOptions are the optional hooks of RenderWith.
+type RenderOptions struct {
+	// Progress, when set, is called as each target enters each phase, on
+	// Render's goroutine (smithygen -v prints these as it goes).
+	Progress func(Progress)
 }
 
 // Render loads, builds the IR of and renders every target, in memory. It
 // fails on the first target with errors, before anything is written.
 func Render(targets []*Target) ([]*Rendered, error) {
+	return RenderWith(targets, RenderOptions{})
+}
+
+// RenderWith is Render with hooks: it reports progress and fills in each
+// result's Timings.
+func RenderWith(targets []*Target, opts RenderOptions) ([]*Rendered, error) {
+	report := func(i int, t *Target, p Progress) {
+		if opts.Progress != nil {
+			p.Index, p.Count, p.Target = i, len(targets), t
+			opts.Progress(p)
+		}
+	}
 	cache := map[string]*model.Model{}
 	var out []*Rendered
-	for _, t := range targets {
+	for i, t := range targets {
 		start := time.Now()
+		var tm Timings
 		key := modelKey(t.Models)
 		m, ok := cache[key]
+		tm.LoadCached = ok
+		report(i, t, Progress{Phase: PhaseLoad, Cached: ok})
 		if !ok {
 			var err error
 			m, err = loader.Load(t.Models...)
@@ -47,6 +98,9 @@ func Render(targets []*Target) ([]*Rendered, error) {
 			}
 			cache[key] = m
 		}
+		tm.Load = time.Since(start)
+		report(i, t, Progress{Phase: PhaseIR})
+		irStart := time.Now()
 		svc, err := m.ServiceByID(t.Service)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", sourceNames(t.Models), err)
@@ -61,11 +115,17 @@ func Render(targets []*Target) ([]*Rendered, error) {
 				return nil, err
 			}
 		}
+		tm.IR = time.Since(irStart)
+		report(i, t, Progress{Phase: PhaseEmit})
+		emitStart := time.Now()
 		files, err := Generate(pkg, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", t.Out, err)
 		}
-		out = append(out, &Rendered{Target: t, Package: pkg, Files: files, Warnings: pkg.Warnings, Elapsed: time.Since(start)})
+		tm.Emit = time.Since(emitStart)
+		r := &Rendered{Target: t, Package: pkg, Files: files, Warnings: pkg.Warnings, Elapsed: time.Since(start), Timings: tm}
+		out = append(out, r)
+		report(i, t, Progress{Phase: PhaseDone, Rendered: r})
 	}
 	if err := checkOutDirs(out); err != nil {
 		return nil, err

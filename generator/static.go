@@ -25,7 +25,8 @@ type staticData struct {
 	Header  string
 	Package string
 	runtimeUses
-	Tests protocolTestUses // what protocol_runtime_test.go writes (emit_protocoltests.go)
+	Server serverRuntimeUses // the optional helpers of server_runtime.go and fake_runtime.go (emit_server_ir.go)
+	Tests  protocolTestUses  // what protocol_runtime_test.go writes (emit_protocoltests.go)
 }
 
 // runtimeUses tells which optional runtime helpers the generated code of a
@@ -41,10 +42,13 @@ type runtimeUses struct {
 	UsesBlob      bool // readBlob and package encoding/base64: blobs
 	UsesTimestamp bool // readTimestamp, parseTimestamp, packages time and smithytime: timestamps
 	UsesEpoch     bool // writeEpochSeconds, formatEpochSeconds: timestamps written as epoch seconds
-	// UsesSmithyJSON: package smithyjson, for writeDocument or writeEpochSeconds (UsesRaw or UsesEpoch).
+	// UsesSmithyJSON: package smithyjson, for writeDocument, writeEpochSeconds or writeFloat (UsesRaw, UsesEpoch or UsesFloat).
 	UsesSmithyJSON bool
 	UsesRaw        bool // readRaw, writeDocument and package encoding/json: documents and unknown union members
 	UsesUnion      bool // enterUnion: unions
+	// UsesFakeTables: the fake stores records, so fake_runtime.go writes the
+	// snapshot helpers of its tables.
+	UsesFakeTables bool
 }
 
 // usesOf computes the runtimeUses of p from the kinds of its shapes. Every
@@ -91,15 +95,25 @@ func usesOf(p *Package) runtimeUses {
 	}
 	u.UsesString = u.UsesString || u.UsesFloat || u.UsesTimestamp
 	u.UsesBig = u.UsesBigInt || u.UsesBigFloat
-	u.UsesSmithyJSON = u.UsesRaw || u.UsesEpoch
+	u.UsesSmithyJSON = u.UsesRaw || u.UsesEpoch || u.UsesFloat
+	// The server IR exists once server.go is emitted, which the emitter
+	// table does before it renders fake_runtime.go.
+	if p.Server != nil && p.Server.Fake != nil {
+		u.UsesFakeTables = len(p.Server.Fake.Resources) > 0
+	}
 	return u
 }
 
 // renderStatic renders a runtime file from templates/<file>.tmpl for package p and gofmts it.
 // A template that renders to nothing but space produces no file (errNoFile).
 func renderStatic(p *Package, file string) ([]byte, error) {
-	text, err := renderTemplate(file+".tmpl", staticData{Header: header(p), Package: p.Name, runtimeUses: usesOf(p),
-		Tests: protocolTestUsesOf(p)})
+	data := staticData{Header: header(p), Package: p.Name, runtimeUses: usesOf(p), Tests: protocolTestUsesOf(p)}
+	if p.Server != nil {
+		// Built by the server emitter, which the emitter table runs before
+		// it renders server_runtime.go and fake_runtime.go.
+		data.Server = serverUsesOf(p)
+	}
+	text, err := renderTemplate(file+".tmpl", data)
 	if err != nil {
 		return nil, err
 	}

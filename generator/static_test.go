@@ -26,7 +26,7 @@ var runtimeCases = []struct {
 	{"boolonly", `{"target": "smithy.api#Boolean"}`, ``, runtimeUses{}},
 	{"strings", `{"target": "smithy.api#String"}`, ``, runtimeUses{UsesString: true}},
 	{"ints", `{"target": "smithy.api#Long"}`, ``, runtimeUses{UsesInt: true}},
-	{"floats", `{"target": "smithy.api#Double"}`, ``, runtimeUses{UsesFloat: true, UsesString: true}},
+	{"floats", `{"target": "smithy.api#Double"}`, ``, runtimeUses{UsesFloat: true, UsesString: true, UsesSmithyJSON: true}},
 	{"bigints", `{"target": "smithy.api#BigInteger"}`, ``, runtimeUses{UsesBigInt: true, UsesBig: true}},
 	{"bigdecimals", `{"target": "smithy.api#BigDecimal"}`, ``, runtimeUses{UsesBigFloat: true, UsesBig: true}},
 	{"blobs", `{"target": "smithy.api#Blob"}`, ``, runtimeUses{UsesBlob: true}},

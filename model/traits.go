@@ -184,6 +184,7 @@ func (t *Traits) Pattern() (string, bool) { return t.str(TraitPattern) }
 type EnumDefinition struct {
 	Value, Name, Documentation string
 	Deprecated                 bool
+	Tags                       []string
 }
 
 // EnumDefinitions returns the entries of a 1.0-style @enum trait, or nil.
@@ -201,6 +202,12 @@ func (t *Traits) EnumDefinitions() []EnumDefinition {
 		d.Name, _ = o["name"].(string)
 		d.Documentation, _ = o["documentation"].(string)
 		d.Deprecated, _ = o["deprecated"].(bool)
+		tags, _ := o["tags"].([]any)
+		for _, tag := range tags {
+			if str, ok := tag.(string); ok {
+				d.Tags = append(d.Tags, str)
+			}
+		}
 		out = append(out, d)
 	}
 	return out

@@ -5,6 +5,7 @@ package appfabric
 
 import (
 	"context"
+	smithyjson "github.com/aws/smithy-go/encoding/json"
 	"github.com/aws/smithy-go/ptr"
 	"net/http"
 	"sync"
@@ -33,6 +34,52 @@ type Fake struct {
 }
 
 var _ Handler = (*Fake)(nil)
+
+// Snapshot returns the fake's state as JSON, written with the package's own
+// encoders: every stored record, oldest first, and the idempotency tokens. Equal
+// states give equal bytes. The format is versioned; Restore reads it back.
+// Records hold no write-only secret, as the fake never stores one.
+func (f *Fake) Snapshot() ([]byte, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return fakeSnapshot(func(tables *smithyjson.Object) error {
+		if err := snapshotFakeTable(&f.appAuthorizations, tables.Key("AppAuthorization")); err != nil {
+			return err
+		}
+		if err := snapshotFakeTable(&f.appBundles, tables.Key("AppBundle")); err != nil {
+			return err
+		}
+		return nil
+	}, f.tokens)
+}
+
+// Restore replaces the fake's state with a snapshot Snapshot wrote. A snapshot
+// that does not read (another version or service, or not JSON) is an error
+// and leaves the state as it was.
+func (f *Fake) Restore(data []byte) error {
+	var next struct {
+		appAuthorizations fakeTable[AppAuthorization]
+		appBundles        fakeTable[AppBundle]
+		tokens            map[string]string
+	}
+	if err := restoreFake(data, func(r *jsonReader, name string) (bool, error) {
+		switch name {
+		case "AppAuthorization":
+			return true, restoreFakeTable(r, &next.appAuthorizations)
+		case "AppBundle":
+			return true, restoreFakeTable(r, &next.appBundles)
+		}
+		return false, nil
+	}, &next.tokens); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.appAuthorizations = next.appAuthorizations
+	f.appBundles = next.appBundles
+	f.tokens = next.tokens
+	return nil
+}
 
 // ConnectAppAuthorization acts on a stored AppAuthorization.
 func (f *Fake) ConnectAppAuthorization(ctx context.Context, in *ConnectAppAuthorizationInput) (*ConnectAppAuthorizationOutput, error) {

@@ -436,7 +436,7 @@ func (r *jsonReader) readTimestamp(format string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
-	return parseTimestamp(s, format)
+	return parseTimestamp(s, format, r.strict)
 }
 
 // Epoch seconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
@@ -504,8 +504,13 @@ func shiftDecimal(mantissa, exp string) (string, bool) {
 	return all[:point] + "." + all[point:], true
 }
 
-// parseTimestamp parses a timestamp string in a date-time, http-date or epoch-seconds format.
-func parseTimestamp(s, format string) (time.Time, error) {
+// parseTimestamp parses a timestamp string in a date-time, http-date or
+// epoch-seconds format. Strict (a server reading a request), a date-time must
+// be RFC 3339 in UTC: "Z", not an offset, and not without a zone.
+func parseTimestamp(s, format string, strict bool) (time.Time, error) {
+	if strict && format == "date-time" && (len(s) < 20 || s[10] != 'T' || s[len(s)-1] != 'Z') {
+		return time.Time{}, &jsonError{Msg: fmt.Sprintf("invalid date-time timestamp %q: want RFC 3339 in UTC (ending in Z)", s)}
+	}
 	var t time.Time
 	var err error
 	switch format {

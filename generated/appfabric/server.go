@@ -169,11 +169,11 @@ var routes = []route{
 }
 
 // bindHTTP reads a ConnectAppAuthorization request into v.
-func (v *ConnectAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *ConnectAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AppBundleIdentifier = ptr.String(labels[0])
 	v.AppAuthorizationIdentifier = ptr.String(labels[1])
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSONBody)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSONBody)
 	}
 	return nil
 }
@@ -189,10 +189,10 @@ func (v *ConnectAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (i
 }
 
 // bindHTTP reads a CreateAppAuthorization request into v.
-func (v *CreateAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *CreateAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AppBundleIdentifier = ptr.String(labels[0])
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSONBody)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSONBody)
 	}
 	return nil
 }
@@ -208,9 +208,9 @@ func (v *CreateAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (in
 }
 
 // bindHTTP reads a CreateAppBundle request into v.
-func (v *CreateAppBundleInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *CreateAppBundleInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSON)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSON)
 	}
 	return nil
 }
@@ -226,7 +226,7 @@ func (v *CreateAppBundleOutput) encodeHTTP(h http.Header, status int) (int, []by
 }
 
 // bindHTTP reads a DeleteAppAuthorization request into v.
-func (v *DeleteAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *DeleteAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AppBundleIdentifier = ptr.String(labels[0])
 	v.AppAuthorizationIdentifier = ptr.String(labels[1])
 	return nil
@@ -243,7 +243,7 @@ func (v *DeleteAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (in
 }
 
 // bindHTTP reads a GetAppAuthorization request into v.
-func (v *GetAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *GetAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AppBundleIdentifier = ptr.String(labels[0])
 	v.AppAuthorizationIdentifier = ptr.String(labels[1])
 	return nil
@@ -260,13 +260,13 @@ func (v *GetAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, 
 }
 
 // bindHTTP reads a ListAppAuthorizations request into v.
-func (v *ListAppAuthorizationsInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *ListAppAuthorizationsInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AppBundleIdentifier = ptr.String(labels[0])
 	query := r.URL.Query()
 	if vs := query["maxResults"]; len(vs) > 0 {
 		n, err := parseIntParam(vs[0], 32)
 		if err != nil {
-			return &bindError{"query", "maxResults", err}
+			return &bindError{location: "query", name: "maxResults", err: err}
 		}
 		x := int32(n)
 		v.MaxResults = &x
@@ -288,11 +288,11 @@ func (v *ListAppAuthorizationsOutput) encodeHTTP(h http.Header, status int) (int
 }
 
 // bindHTTP reads a UpdateAppAuthorization request into v.
-func (v *UpdateAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *UpdateAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AppBundleIdentifier = ptr.String(labels[0])
 	v.AppAuthorizationIdentifier = ptr.String(labels[1])
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSONBody)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSONBody)
 	}
 	return nil
 }

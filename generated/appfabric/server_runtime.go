@@ -4,27 +4,23 @@
 package appfabric
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
-	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"math"
-	"math/big"
 	"mime"
 	"net/http"
 	"net/url"
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"time"
 
 	smithy "github.com/aws/smithy-go"
 	smithyjson "github.com/aws/smithy-go/encoding/json"
-	smithytime "github.com/aws/smithy-go/time"
 )
 
 // ServerOption configures NewServer.
@@ -33,12 +29,18 @@ type ServerOption func(*serverConfig)
 type serverConfig struct {
 	validation   ValidationMode
 	maxBodyBytes int64
+	maxDepth     int
 	logger       *slog.Logger
+	authenticate func(*http.Request) error
 }
 
 // defaultMaxBodyBytes is the largest request body NewServer reads unless
 // WithMaxBodyBytes says otherwise: 10 MiB.
 const defaultMaxBodyBytes = 10 << 20
+
+// maxJSONDepthLimit bounds WithMaxDepth: every level of nesting costs stack,
+// and 10000 is the limit encoding/json sets itself.
+const maxJSONDepthLimit = 10000
 
 // WithValidation sets how much of the model's constraints the server checks
 // before it calls the handler: ValidateAll (the default), ValidateRequired
@@ -49,9 +51,46 @@ func WithValidation(mode ValidationMode) ServerOption {
 }
 
 // WithMaxBodyBytes bounds the size of a request body; a larger one is refused
-// with 413 RequestEntityTooLargeException. The default is 10 MiB.
+// with 413 RequestEntityTooLargeException. The default (and the value of n < 1)
+// is 10 MiB.
 func WithMaxBodyBytes(n int64) ServerOption {
-	return func(c *serverConfig) { c.maxBodyBytes = n }
+	return func(c *serverConfig) {
+		if n < 1 {
+			n = defaultMaxBodyBytes
+		}
+		c.maxBodyBytes = n
+	}
+}
+
+// WithMaxDepth bounds the nesting of objects and arrays in a JSON request
+// body, unknown members and documents included; a deeper body is refused with
+// 400 SerializationException before it can exhaust the stack. The default
+// (and the value of n < 1) is 128; n above 10000 counts as 10000.
+func WithMaxDepth(n int) ServerOption {
+	return func(c *serverConfig) {
+		switch {
+		case n < 1:
+			n = jsonMaxDepth
+		case n > maxJSONDepthLimit:
+			n = maxJSONDepthLimit
+		}
+		c.maxDepth = n
+	}
+}
+
+// WithAuthenticator makes the server call authenticate on every request
+// before it routes it, and refuse the request when it returns an error. The
+// body has been read (within WithMaxBodyBytes) by then: authenticate may read
+// r.Body, for example to hash it, and the operation still gets all of it.
+//
+// An error that is a smithy.APIError is replied with its code and message,
+// and with the status its HTTPStatusCode() int method returns, if it has one,
+// else 403. Any other error is a 403 AccessDeniedException whose message does
+// not repeat the error. The default is no authenticator: every request is
+// served, signed or not. Package sigv4verify of smithygen provides one that
+// checks AWS Signature Version 4.
+func WithAuthenticator(authenticate func(r *http.Request) error) ServerOption {
+	return func(c *serverConfig) { c.authenticate = authenticate }
 }
 
 // WithLogger sets the logger of handler panics and of failures to encode a
@@ -67,7 +106,8 @@ func WithLogger(l *slog.Logger) ServerOption {
 // their HTTP status when they are this package's error types (or implement
 // smithy.APIError); any other error is a 500 InternalFailure.
 func NewServer(h Handler, opts ...ServerOption) http.Handler {
-	s := &server{handler: h, serverConfig: serverConfig{validation: ValidateAll, maxBodyBytes: defaultMaxBodyBytes, logger: slog.Default()}}
+	s := &server{handler: h, serverConfig: serverConfig{validation: ValidateAll, maxBodyBytes: defaultMaxBodyBytes,
+		maxDepth: jsonMaxDepth, logger: slog.Default()}}
 	for _, o := range opts {
 		o(&s.serverConfig)
 	}
@@ -128,6 +168,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id := newRequestID()
 	r = r.WithContext(withRequestID(r.Context(), id))
 	w.Header().Set("X-Amzn-Requestid", id)
+	if s.authenticate != nil {
+		if err := s.authenticateRequest(w, r); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
 	rt, raw, allowed := matchRoute(r)
 	if rt == nil {
 		if len(allowed) > 0 {
@@ -150,6 +196,30 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		labels[i] = v
 	}
 	rt.serve(s, w, r, rt, labels)
+}
+
+// authenticateRequest reads the body into memory, within the size limit, and
+// calls the authenticator. The operation reads the body from the start again.
+func (s *server) authenticateRequest(w http.ResponseWriter, r *http.Request) error {
+	body, err := s.readLimited(w, r)
+	if err != nil {
+		return err
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	err = s.authenticate(r)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if err == nil {
+		return nil
+	}
+	var api smithy.APIError
+	if !errors.As(err, &api) {
+		return &serviceError{status: http.StatusForbidden, code: "AccessDeniedException", message: "the request could not be authenticated"}
+	}
+	status := http.StatusForbidden
+	if sc, ok := api.(interface{ HTTPStatusCode() int }); ok && sc.HTTPStatusCode() >= 400 && sc.HTTPStatusCode() <= 599 {
+		status = sc.HTTPStatusCode()
+	}
+	return &serviceError{status: status, code: api.ErrorCode(), message: api.ErrorMessage()}
 }
 
 // matchRoute returns the most specific route matching the request and its
@@ -258,7 +328,7 @@ func (rt *route) matchQuery(q url.Values) bool {
 // httpInput is an operation input: bound from a request, then validated.
 type httpInput[T any] interface {
 	*T
-	bindHTTP(r *http.Request, labels []string, body []byte) error
+	bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error
 	validate(mode ValidationMode) []*paramError
 }
 
@@ -293,7 +363,7 @@ func handle[I, O any, PI httpInput[I], PO httpOutput[O]](call func(Handler, cont
 			return
 		}
 		in := PI(new(I))
-		if err := in.bindHTTP(r, labels, body); err != nil {
+		if err := in.bindHTTP(r, labels, body, s.maxDepth); err != nil {
 			s.writeError(w, r, serializationError(err))
 			return
 		}
@@ -337,9 +407,8 @@ func handle[I, O any, PI httpInput[I], PO httpOutput[O]](call func(Handler, cont
 	}
 }
 
-// readBody reads the request body, bounded by the configured size, and
-// checks its Content-Type against want.
-func (s *server) readBody(w http.ResponseWriter, r *http.Request, want string) ([]byte, error) {
+// readLimited reads the request body, bounded by the configured size.
+func (s *server) readLimited(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	tooLarge := &serviceError{status: http.StatusRequestEntityTooLarge, code: "RequestEntityTooLargeException",
 		message: fmt.Sprintf("the request body is larger than %d bytes", s.maxBodyBytes)}
 	if r.ContentLength > s.maxBodyBytes {
@@ -353,15 +422,28 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request, want string) (
 		}
 		return nil, serializationError(fmt.Errorf("cannot read the request body: %w", err))
 	}
+	return body, nil
+}
+
+// readBody reads the request body, bounded by the configured size, and
+// checks its Content-Type against want.
+func (s *server) readBody(w http.ResponseWriter, r *http.Request, want string) ([]byte, error) {
+	body, err := s.readLimited(w, r)
+	if err != nil {
+		return nil, err
+	}
 	unsupported := func(msg string) error {
 		return &serviceError{status: http.StatusUnsupportedMediaType, code: "UnsupportedMediaTypeException", message: msg}
 	}
 	switch {
 	case want == "*":
 	case want == "":
-		if len(body) > 0 {
+		// No member is bound to the body. A client may still send an empty
+		// JSON object, but without a Content-Type.
+		if len(body) > 0 && (r.Header.Get("Content-Type") != "" || strings.TrimSpace(string(body)) != "{}") {
 			return nil, unsupported("this operation takes no request body")
 		}
+		body = nil
 	case len(body) == 0:
 	case !mediaTypeMatches(r.Header.Get("Content-Type"), want):
 		return nil, unsupported(fmt.Sprintf("the request body must have Content-Type %s, not %q", want, r.Header.Get("Content-Type")))
@@ -397,7 +479,9 @@ func acceptable(accept []string, want string) bool {
 }
 
 // writeError writes err the restJson1 way: its HTTP status, an
-// X-Amzn-Errortype header naming the error shape, and a JSON body.
+// X-Amzn-Errortype header naming the error shape, and a JSON body. A
+// smithy.APIError of another package keeps the status of its HTTPStatusCode
+// method, if it has one; else it is 400, or 500 for a server fault.
 func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var he httpError
 	if !errors.As(err, &he) {
@@ -406,6 +490,9 @@ func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 			status := http.StatusBadRequest
 			if api.ErrorFault() == smithy.FaultServer {
 				status = http.StatusInternalServerError
+			}
+			if sc, ok := api.(interface{ HTTPStatusCode() int }); ok && sc.HTTPStatusCode() >= 400 && sc.HTTPStatusCode() <= 599 {
+				status = sc.HTTPStatusCode()
 			}
 			he = &serviceError{status: status, code: api.ErrorCode(), message: api.ErrorMessage()}
 		} else {
@@ -497,12 +584,16 @@ func serializationError(err error) error {
 
 // bindError is a label, query parameter or header whose value cannot be parsed.
 type bindError struct {
-	location string // "label", "query", "header"
-	name     string
-	err      error
+	location  string // "label", "query", "header"
+	name      string
+	err       error
+	sensitive bool // the member is @sensitive: the message leaves out err, which may quote the value
 }
 
 func (e *bindError) Error() string {
+	if e.sensitive {
+		return fmt.Sprintf("invalid value for %s %q (a sensitive member: the value is not shown)", e.location, e.name)
+	}
 	return fmt.Sprintf("invalid value for %s %q: %v", e.location, e.name, e.err)
 }
 
@@ -570,9 +661,11 @@ func newRequestID() string {
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }
 
-// decodeJSONPayload decodes a request body that must be one JSON object.
-func decodeJSONPayload(body []byte, decode func(*jsonReader) error) error {
+// decodeJSONPayload decodes a request body that must be one JSON object
+// nested at most maxDepth levels.
+func decodeJSONPayload(body []byte, maxDepth int, decode func(*jsonReader) error) error {
 	r := newJSONReader(body, true)
+	r.maxDepth = maxDepth
 	if r.null() {
 		return r.errorf("expected a JSON object, found null")
 	}
@@ -581,165 +674,10 @@ func decodeJSONPayload(body []byte, decode func(*jsonReader) error) error {
 	}
 	return r.end()
 }
-
-// prefixHeaders collects the headers whose name starts with prefix (any
-// case), keyed by the rest of the name in lower case; nil when there are none.
-func prefixHeaders(h http.Header, prefix string) map[string]string {
-	var out map[string]string
-	for name, vs := range h {
-		if len(name) < len(prefix) || !strings.EqualFold(name[:len(prefix)], prefix) {
-			continue
-		}
-		if out == nil {
-			out = map[string]string{}
-		}
-		out[strings.ToLower(name[len(prefix):])] = strings.Join(vs, ", ")
-	}
-	return out
-}
-
-// splitHeaderList splits header values into list items: comma-separated,
-// with double-quoted items unquoted.
-func splitHeaderList(values []string) ([]string, error) {
-	var out []string
-	for _, v := range values {
-		for len(v) > 0 {
-			v = strings.TrimLeft(v, " \t")
-			if strings.HasPrefix(v, `"`) {
-				var b strings.Builder
-				i := 1
-				for ; i < len(v) && v[i] != '"'; i++ {
-					if v[i] == '\\' && i+1 < len(v) {
-						i++
-					}
-					b.WriteByte(v[i])
-				}
-				if i >= len(v) {
-					return nil, fmt.Errorf("unterminated quoted string")
-				}
-				out = append(out, b.String())
-				v = strings.TrimLeft(v[i+1:], " \t")
-				if v != "" && !strings.HasPrefix(v, ",") {
-					return nil, fmt.Errorf("unexpected text after a quoted string")
-				}
-				v = strings.TrimPrefix(v, ",")
-				continue
-			}
-			item, rest, found := strings.Cut(v, ",")
-			out = append(out, strings.TrimSpace(item))
-			v = rest
-			if !found {
-				break
-			}
-		}
-	}
-	return out, nil
-}
-
-// splitHTTPDateList splits header values holding http-date timestamps, which
-// contain a comma themselves: every second comma separates two items.
-func splitHTTPDateList(values []string) []string {
-	var out []string
-	for _, v := range values {
-		parts := strings.Split(v, ",")
-		for i := 0; i < len(parts); i += 2 {
-			item := parts[i]
-			if i+1 < len(parts) {
-				item += "," + parts[i+1]
-			}
-			out = append(out, strings.TrimSpace(item))
-		}
-	}
-	return out
-}
-
-// quoteHeaderValue quotes a list item that holds a comma or a double quote.
-func quoteHeaderValue(s string) string {
-	if !strings.ContainsAny(s, `,"`) {
-		return s
-	}
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
-
-func parseBoolParam(s string) (bool, error) {
-	switch s {
-	case "true":
-		return true, nil
-	case "false":
-		return false, nil
-	}
-	return false, fmt.Errorf("expected true or false, found %q", s)
-}
-
 func parseIntParam(s string, bits int) (int64, error) {
 	v, err := strconv.ParseInt(s, 10, bits)
 	if err != nil {
 		return 0, fmt.Errorf("expected a %d-bit integer, found %q", bits, s)
 	}
 	return v, nil
-}
-
-func parseFloatParam(s string, bits int) (float64, error) {
-	switch s {
-	case "NaN":
-		return math.NaN(), nil
-	case "Infinity":
-		return math.Inf(1), nil
-	case "-Infinity":
-		return math.Inf(-1), nil
-	}
-	// ParseFloat also takes hexadecimal, underscores and spellings of
-	// infinity that Smithy does not: refuse them.
-	v, err := strconv.ParseFloat(s, bits)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || strings.ContainsAny(s, "xXpP_") {
-		return 0, fmt.Errorf("expected a number, found %q", s)
-	}
-	return v, nil
-}
-
-func parseBigIntParam(s string) (*big.Int, error) {
-	v, ok := new(big.Int).SetString(s, 10)
-	if !ok {
-		return nil, fmt.Errorf("expected an integer, found %q", s)
-	}
-	return v, nil
-}
-
-func parseBigFloatParam(s string) (*big.Float, error) {
-	v, _, err := big.ParseFloat(s, 10, 256, big.ToNearestEven)
-	if err != nil {
-		return nil, fmt.Errorf("expected a number, found %q", s)
-	}
-	return v, nil
-}
-
-func parseBlobParam(s string) ([]byte, error) {
-	b, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		return nil, fmt.Errorf("expected base64, found %q", s)
-	}
-	return b, nil
-}
-
-func formatFloatParam(f float64, bits int) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	}
-	return strconv.FormatFloat(f, 'g', -1, bits)
-}
-
-// formatTimestampParam formats a timestamp for a header, label or query value.
-func formatTimestampParam(t time.Time, format string) string {
-	switch format {
-	case "http-date":
-		return smithytime.FormatHTTPDate(t)
-	case "epoch-seconds":
-		return strconv.FormatFloat(smithytime.FormatEpochSeconds(t), 'f', -1, 64)
-	}
-	return smithytime.FormatDateTime(t)
 }

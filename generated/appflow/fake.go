@@ -5,6 +5,7 @@ package appflow
 
 import (
 	"context"
+	smithyjson "github.com/aws/smithy-go/encoding/json"
 	"github.com/aws/smithy-go/ptr"
 	"maps"
 	"net/http"
@@ -29,6 +30,45 @@ type Fake struct {
 }
 
 var _ Handler = (*Fake)(nil)
+
+// Snapshot returns the fake's state as JSON, written with the package's own
+// encoders: every stored record, oldest first, and the idempotency tokens. Equal
+// states give equal bytes. The format is versioned; Restore reads it back.
+// Records hold no write-only secret, as the fake never stores one.
+func (f *Fake) Snapshot() ([]byte, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return fakeSnapshot(func(tables *smithyjson.Object) error {
+		if err := snapshotFakeTable(&f.connectorProfiles, tables.Key("ConnectorProfile")); err != nil {
+			return err
+		}
+		return nil
+	}, f.tokens)
+}
+
+// Restore replaces the fake's state with a snapshot Snapshot wrote. A snapshot
+// that does not read (another version or service, or not JSON) is an error
+// and leaves the state as it was.
+func (f *Fake) Restore(data []byte) error {
+	var next struct {
+		connectorProfiles fakeTable[ConnectorProfile]
+		tokens            map[string]string
+	}
+	if err := restoreFake(data, func(r *jsonReader, name string) (bool, error) {
+		switch name {
+		case "ConnectorProfile":
+			return true, restoreFakeTable(r, &next.connectorProfiles)
+		}
+		return false, nil
+	}, &next.tokens); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.connectorProfiles = next.connectorProfiles
+	f.tokens = next.tokens
+	return nil
+}
 
 // CreateConnectorProfile stores a new ConnectorProfile; one that exists already is a conflict.
 func (f *Fake) CreateConnectorProfile(ctx context.Context, in *CreateConnectorProfileInput) (*CreateConnectorProfileOutput, error) {

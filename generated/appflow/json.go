@@ -1696,6 +1696,10 @@ func (v *DeleteConnectorProfileInput) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.ForceDelete = func() *bool {
+		d := bool(false)
+		return &d
+	}()
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {
@@ -3139,6 +3143,7 @@ func (v *PardotConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.IsSandboxEnvironment = false
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {
@@ -3376,6 +3381,7 @@ func (v *RedshiftConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.IsRedshiftServerless = false
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {
@@ -3628,6 +3634,7 @@ func (v *SAPODataConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.DisableSSO = false
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {
@@ -3837,6 +3844,8 @@ func (v *SalesforceConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.IsSandboxEnvironment = false
+	v.UsePrivateLinkForMetadataAndAuthorization = false
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {

@@ -113,9 +113,9 @@ var routes = []route{
 }
 
 // bindHTTP reads a CreateConnectorProfile request into v.
-func (v *CreateConnectorProfileInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *CreateConnectorProfileInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSON)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSON)
 	}
 	return nil
 }
@@ -131,9 +131,9 @@ func (v *CreateConnectorProfileOutput) encodeHTTP(h http.Header, status int) (in
 }
 
 // bindHTTP reads a DeleteConnectorProfile request into v.
-func (v *DeleteConnectorProfileInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *DeleteConnectorProfileInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSON)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSON)
 	}
 	return nil
 }
@@ -149,9 +149,9 @@ func (v *DeleteConnectorProfileOutput) encodeHTTP(h http.Header, status int) (in
 }
 
 // bindHTTP reads a DescribeConnectorProfiles request into v.
-func (v *DescribeConnectorProfilesInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *DescribeConnectorProfilesInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSON)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSON)
 	}
 	return nil
 }
@@ -167,9 +167,9 @@ func (v *DescribeConnectorProfilesOutput) encodeHTTP(h http.Header, status int) 
 }
 
 // bindHTTP reads a UpdateConnectorProfile request into v.
-func (v *UpdateConnectorProfileInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *UpdateConnectorProfileInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSON)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSON)
 	}
 	return nil
 }

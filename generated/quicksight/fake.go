@@ -5,6 +5,7 @@ package quicksight
 
 import (
 	"context"
+	smithyjson "github.com/aws/smithy-go/encoding/json"
 	"github.com/aws/smithy-go/ptr"
 	"net/http"
 	"slices"
@@ -31,6 +32,43 @@ type Fake struct {
 }
 
 var _ Handler = (*Fake)(nil)
+
+// Snapshot returns the fake's state as JSON, written with the package's own
+// encoders: every stored record, oldest first, and the idempotency tokens. Equal
+// states give equal bytes. The format is versioned; Restore reads it back.
+// Records hold no write-only secret, as the fake never stores one.
+func (f *Fake) Snapshot() ([]byte, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return fakeSnapshot(func(tables *smithyjson.Object) error {
+		if err := snapshotFakeTable(&f.actionConnectors, tables.Key("ActionConnector")); err != nil {
+			return err
+		}
+		return nil
+	}, nil)
+}
+
+// Restore replaces the fake's state with a snapshot Snapshot wrote. A snapshot
+// that does not read (another version or service, or not JSON) is an error
+// and leaves the state as it was.
+func (f *Fake) Restore(data []byte) error {
+	var next struct {
+		actionConnectors fakeTable[ActionConnector]
+	}
+	if err := restoreFake(data, func(r *jsonReader, name string) (bool, error) {
+		switch name {
+		case "ActionConnector":
+			return true, restoreFakeTable(r, &next.actionConnectors)
+		}
+		return false, nil
+	}, nil); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.actionConnectors = next.actionConnectors
+	return nil
+}
 
 // CreateActionConnector stores a new ActionConnector; one that exists already is a conflict.
 func (f *Fake) CreateActionConnector(ctx context.Context, in *CreateActionConnectorInput) (*CreateActionConnectorOutput, error) {

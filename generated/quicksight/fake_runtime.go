@@ -6,11 +6,15 @@ package quicksight
 import (
 	"context"
 	"encoding/base64"
+	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	smithyjson "github.com/aws/smithy-go/encoding/json"
 )
 
 // FakeOption configures NewFake.
@@ -141,9 +145,6 @@ func fakeNormalizeID(id string) string {
 	return id
 }
 
-// fakeNewID makes a random lower-case UUID.
-func fakeNewID() string { return newRequestID() }
-
 // fakePtr returns a pointer to a copy of v.
 func fakePtr[T any](v T) *T { return &v }
 
@@ -178,21 +179,241 @@ func fakePage[T any](items []T, token string, size int) ([]T, string, error) {
 
 var errInvalidToken = &serviceError{status: http.StatusBadRequest, code: "InvalidNextTokenException", message: "the pagination token is not valid"}
 
-// fakeNotFound is the not-found error of an operation the model gives none.
-func fakeNotFound(noun, id string) error {
-	return &serviceError{status: http.StatusNotFound, code: "ResourceNotFoundException", message: noun + " " + id + " does not exist."}
-}
-
-// fakeConflict is the conflict error of an operation the model gives none.
-func fakeConflict(noun, id string) error {
-	return &serviceError{status: http.StatusConflict, code: "ConflictException", message: noun + " " + id + " already exists."}
-}
-
 // fakeInvalid is a validation failure of one member, found by the fake.
 func fakeInvalid(ctx context.Context, path, message string) *validationFailure {
 	return &validationFailure{
 		message:   "1 validation error detected. " + message,
 		fields:    []fieldViolation{{path: path, message: message}},
 		requestID: requestID(ctx),
+	}
+}
+
+// fakeSnapshotVersion is the version of the format Snapshot writes; Restore
+// reads only this version.
+const fakeSnapshotVersion = 1
+
+// fakeSnapshot renders a snapshot:
+//
+//	{"version":1,"service":"<ServiceID>","tables":{"<Noun>":[{"key":...,"scope":...,"value":{...}}]},"tokens":{...}}
+//
+// tables writes one member per resource, in a fixed order; tokens (sorted
+// by key) are left out when the package keeps none.
+func fakeSnapshot(tables func(*smithyjson.Object) error, tokens map[string]string) ([]byte, error) {
+	e := smithyjson.NewEncoder()
+	obj := e.Value.Object()
+	obj.Key("version").Integer(fakeSnapshotVersion)
+	obj.Key("service").String(ServiceID)
+	t := obj.Key("tables").Object()
+	if err := tables(t); err != nil {
+		return nil, err
+	}
+	t.Close()
+	if len(tokens) > 0 {
+		tok := obj.Key("tokens").Object()
+		for _, k := range slices.Sorted(maps.Keys(tokens)) {
+			tok.Key(k).String(tokens[k])
+		}
+		tok.Close()
+	}
+	obj.Close()
+	return e.Bytes(), nil
+}
+
+// fakeSnapshotError is a snapshot Restore cannot read.
+type fakeSnapshotError struct{ err error }
+
+func (e *fakeSnapshotError) Error() string { return "restore " + ServiceID + " fake: " + e.err.Error() }
+func (e *fakeSnapshotError) Unwrap() error { return e.err }
+
+// restoreFake reads a snapshot: table(r, name) reads the records of the
+// named table and reports false for a name it does not know; tokens, nil
+// when the package keeps none, receives the idempotency tokens.
+func restoreFake(data []byte, table func(r *jsonReader, name string) (bool, error), tokens *map[string]string) error {
+	r := newJSONReader(data, false)
+	// A record nests as deep as the request it came from, inside four levels here.
+	r.maxDepth = maxJSONDepthLimit + 4
+	err := func() error {
+		ok, err := r.enterObject()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return r.errorf("expected a snapshot object, found null")
+		}
+		seen := map[string]bool{}
+		for {
+			key, more, err := r.nextKey()
+			if err != nil {
+				return err
+			}
+			if !more {
+				break
+			}
+			name := string(key)
+			if seen[name] {
+				return r.errorf("member %q appears twice", name)
+			}
+			seen[name] = true
+			switch name {
+			case "version":
+				v, _, err := r.number()
+				if err != nil {
+					return err
+				}
+				if string(v) != strconv.Itoa(fakeSnapshotVersion) {
+					return r.errorf("snapshot version %s, want %d", v, fakeSnapshotVersion)
+				}
+			case "service":
+				svc, err := fakeReadString(r)
+				if err != nil {
+					return err
+				}
+				if svc != ServiceID {
+					return r.errorf("a snapshot of service %q, not %q", svc, ServiceID)
+				}
+			case "tables":
+				tables := map[string]bool{}
+				if err := fakeReadObject(r, func(name string) error {
+					if tables[name] {
+						return r.errorf("table %q appears twice", name)
+					}
+					tables[name] = true
+					known, err := table(r, name)
+					if err == nil && !known {
+						err = r.errorf("unknown table %q", name)
+					}
+					return r.wrap(err, name)
+				}); err != nil {
+					return r.wrap(err, "tables")
+				}
+			case "tokens":
+				m := map[string]string{}
+				if err := fakeReadObject(r, func(k string) error {
+					v, err := fakeReadString(r)
+					m[k] = v
+					return err
+				}); err != nil {
+					return r.wrap(err, "tokens")
+				}
+				if len(m) > 0 && tokens == nil {
+					return r.errorf("tokens in a snapshot of a fake that keeps none")
+				}
+				if tokens != nil {
+					*tokens = m
+				}
+			default:
+				return r.errorf("unknown member %q", name)
+			}
+		}
+		if !seen["version"] || !seen["service"] {
+			return r.errorf("not a snapshot: version or service missing")
+		}
+		return r.end()
+	}()
+	if err != nil {
+		return &fakeSnapshotError{err: err}
+	}
+	return nil
+}
+
+// fakeReadObject reads an object, calling member for the value of each key.
+func fakeReadObject(r *jsonReader, member func(key string) error) error {
+	ok, err := r.enterObject()
+	if err != nil || !ok {
+		return err
+	}
+	for {
+		key, more, err := r.nextKey()
+		if err != nil || !more {
+			return err
+		}
+		if err := member(string(key)); err != nil {
+			return err
+		}
+	}
+}
+
+// fakeReadString reads a JSON string.
+func fakeReadString(r *jsonReader) (string, error) {
+	r.skipSpace()
+	if r.pos >= len(r.data) || r.data[r.pos] != '"' {
+		return "", r.errorf("expected a string, found %s", r.found())
+	}
+	b, err := r.stringBytes()
+	return string(b), err
+}
+
+// fakeRecord is a stored record type: a structure with JSON codecs.
+type fakeRecord[T any] interface {
+	*T
+	encodeJSON(smithyjson.Value) error
+	decodeJSON(*jsonReader) error
+}
+
+// snapshotFakeTable writes the records of t, oldest first.
+func snapshotFakeTable[T any, P fakeRecord[T]](t *fakeTable[T], v smithyjson.Value) error {
+	type keyed struct {
+		key string
+		e   *fakeEntry[T]
+	}
+	entries := make([]keyed, 0, len(t.entries))
+	for k, e := range t.entries {
+		entries = append(entries, keyed{k, e})
+	}
+	slices.SortFunc(entries, func(a, b keyed) int { return int(a.e.seq) - int(b.e.seq) })
+	arr := v.Array()
+	for _, k := range entries {
+		o := arr.Value().Object()
+		o.Key("key").String(k.key)
+		o.Key("scope").String(k.e.scope)
+		if err := P(k.e.value).encodeJSON(o.Key("value")); err != nil {
+			return fmt.Errorf("record %q: %w", k.key, err)
+		}
+		o.Close()
+	}
+	arr.Close()
+	return nil
+}
+
+// restoreFakeTable reads records written by snapshotFakeTable into t, keeping their order.
+func restoreFakeTable[T any, P fakeRecord[T]](r *jsonReader, t *fakeTable[T]) error {
+	ok, err := r.enterArray()
+	if err != nil || !ok {
+		return err
+	}
+	for i := 0; ; i++ {
+		more, err := r.nextItem()
+		if err != nil || !more {
+			return err
+		}
+		var key, scope string
+		var hasKey bool
+		var value *T
+		err = fakeReadObject(r, func(name string) error {
+			var err error
+			switch name {
+			case "key":
+				key, err = fakeReadString(r)
+				hasKey = true
+			case "scope":
+				scope, err = fakeReadString(r)
+			case "value":
+				value = new(T)
+				err = P(value).decodeJSON(r)
+			default:
+				err = r.errorf("unknown member %q", name)
+			}
+			return r.wrap(err, name)
+		})
+		if err == nil && (!hasKey || value == nil) {
+			err = r.errorf("a record needs a key and a value")
+		}
+		if _, dup := t.entries[key]; err == nil && dup {
+			err = r.errorf("key %q appears twice", key)
+		}
+		if err != nil {
+			return r.wrap(err, "["+strconv.Itoa(i)+"]")
+		}
+		t.put(key, scope, value)
 	}
 }

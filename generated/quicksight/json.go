@@ -1238,6 +1238,7 @@ func (v *CreateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {
@@ -1416,6 +1417,7 @@ func (v *DeleteActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {
@@ -1584,6 +1586,7 @@ func (v *DescribeActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {
@@ -2021,6 +2024,7 @@ func (v *ListActionConnectorsOutput) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {
@@ -3313,6 +3317,7 @@ func (v *UpdateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	if err != nil || !ok {
 		return err
 	}
+	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
 		if err != nil {

@@ -130,10 +130,10 @@ var routes = []route{
 }
 
 // bindHTTP reads a CreateActionConnector request into v.
-func (v *CreateActionConnectorInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *CreateActionConnectorInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AwsAccountId = ptr.String(labels[0])
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSONBody)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSONBody)
 	}
 	return nil
 }
@@ -152,7 +152,7 @@ func (v *CreateActionConnectorOutput) encodeHTTP(h http.Header, status int) (int
 }
 
 // bindHTTP reads a DeleteActionConnector request into v.
-func (v *DeleteActionConnectorInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *DeleteActionConnectorInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AwsAccountId = ptr.String(labels[0])
 	v.ActionConnectorId = ptr.String(labels[1])
 	return nil
@@ -172,7 +172,7 @@ func (v *DeleteActionConnectorOutput) encodeHTTP(h http.Header, status int) (int
 }
 
 // bindHTTP reads a DescribeActionConnector request into v.
-func (v *DescribeActionConnectorInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *DescribeActionConnectorInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AwsAccountId = ptr.String(labels[0])
 	v.ActionConnectorId = ptr.String(labels[1])
 	return nil
@@ -192,13 +192,13 @@ func (v *DescribeActionConnectorOutput) encodeHTTP(h http.Header, status int) (i
 }
 
 // bindHTTP reads a ListActionConnectors request into v.
-func (v *ListActionConnectorsInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *ListActionConnectorsInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AwsAccountId = ptr.String(labels[0])
 	query := r.URL.Query()
 	if vs := query["max-results"]; len(vs) > 0 {
 		n, err := parseIntParam(vs[0], 32)
 		if err != nil {
-			return &bindError{"query", "max-results", err}
+			return &bindError{location: "query", name: "max-results", err: err}
 		}
 		x := int32(n)
 		v.MaxResults = &x
@@ -223,11 +223,11 @@ func (v *ListActionConnectorsOutput) encodeHTTP(h http.Header, status int) (int,
 }
 
 // bindHTTP reads a UpdateActionConnector request into v.
-func (v *UpdateActionConnectorInput) bindHTTP(r *http.Request, labels []string, body []byte) error {
+func (v *UpdateActionConnectorInput) bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error {
 	v.AwsAccountId = ptr.String(labels[0])
 	v.ActionConnectorId = ptr.String(labels[1])
 	if len(body) > 0 {
-		return decodeJSONPayload(body, v.decodeJSONBody)
+		return decodeJSONPayload(body, maxDepth, v.decodeJSONBody)
 	}
 	return nil
 }

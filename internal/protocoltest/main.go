@@ -402,25 +402,38 @@ func (r *results) report(w io.Writer, verbose bool) {
 	fmt.Fprintf(w, "%d passed, %d failed, %d skipped\n", total.pass, total.fail, total.skip)
 }
 
-// skipsMarkdown lists the skipped cases grouped by reason, for the README.
+// skipsMarkdown lists the skipped cases grouped by reason, for the README. A
+// suite whose every case is skipped for one reason is one entry.
 func (r *results) skipsMarkdown() string {
+	bySuite := map[string][]*caseResult{}
+	for _, c := range r.cases {
+		bySuite[c.suite] = append(bySuite[c.suite], c)
+	}
 	byReason := map[string][]string{}
 	var reasons []string
+	note := func(reason, what string) {
+		if _, ok := byReason[reason]; !ok {
+			reasons = append(reasons, reason)
+		}
+		byReason[reason] = append(byReason[reason], what)
+	}
 	for _, c := range r.cases {
 		if c.action != "skip" {
 			continue
 		}
-		reason := c.skipReason()
-		if _, ok := byReason[reason]; !ok {
-			reasons = append(reasons, reason)
+		cases := bySuite[c.suite]
+		whole := !slices.ContainsFunc(cases, func(o *caseResult) bool { return o.action != "skip" || o.skipReason() != c.skipReason() })
+		switch {
+		case !whole:
+			note(c.skipReason(), "`"+c.id+"`")
+		case cases[0] == c:
+			note(c.skipReason(), fmt.Sprintf("all %d cases of %s", len(cases), c.suite))
 		}
-		byReason[reason] = append(byReason[reason], "`"+c.id+"`")
 	}
 	slices.Sort(reasons)
 	var b strings.Builder
 	for _, reason := range reasons {
-		ids := byReason[reason]
-		fmt.Fprintf(&b, "- %s (%d): %s\n", reason, len(ids), strings.Join(ids, ", "))
+		fmt.Fprintf(&b, "- %s: %s\n", reason, strings.Join(byReason[reason], ", "))
 	}
 	return b.String()
 }

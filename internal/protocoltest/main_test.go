@@ -53,7 +53,7 @@ func TestParseAndReport(t *testing.T) {
 	} {
 		assert.Contains(t, text, want)
 	}
-	assert.Equal(t, "- event streams are not supported (1): `Stream`\n", res.skipsMarkdown())
+	assert.Equal(t, "- event streams are not supported: all 1 cases of a/TestEventStreamTests\n", res.skipsMarkdown())
 }
 
 // TestPanicBreaksPackage: a test binary that panics stops running cases, so

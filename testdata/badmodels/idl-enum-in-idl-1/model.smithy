@@ -1,0 +1,28 @@
+$version: "1.0"
+
+namespace example.bad
+
+use aws.protocols#restJson1
+
+@restJson1
+service Bad {
+    version: "2024-01-01"
+    operations: [PutThing]
+}
+
+@http(method: "POST", uri: "/things/{id}")
+operation PutThing {
+    input: PutThingInput
+}
+
+structure PutThingInput {
+    @required
+    @httpLabel
+    id: String
+}
+
+string Name
+
+enum Color {
+    RED
+}

@@ -20,7 +20,7 @@ func (g *gen) emitFake(f *jen.File) error {
 	emitFakeSnapshot(f, fir)
 	emitFakeRestore(f, fir)
 	for _, op := range g.pkg.Operations {
-		emitFakeOperation(f, op)
+		emitFakeOperation(f, op, tokenPrefixes(g.pkg, op.Server.Fake.Resource))
 	}
 	for _, c := range fir.Copies {
 		emitFakeCopy(f, c)
@@ -153,18 +153,35 @@ func emitFakeRestore(f *jen.File, fir *FakeIR) {
 	f.Line()
 }
 
+// tokenPrefixes lists the prefixes of the idempotency token keys of the
+// operations that create records of r ("CreateThing\x00"), in operation
+// order; a delete of r drops the tokens that made the record.
+func tokenPrefixes(p *Package, r *FakeResource) []string {
+	if r == nil {
+		return nil
+	}
+	var out []string
+	for _, op := range p.Operations {
+		if fo := op.Server.Fake; fo.Resource == r && fo.Token != nil && (fo.Kind == FakeCreate || fo.Kind == FakePut) {
+			out = append(out, op.Name+"\x00")
+		}
+	}
+	return out
+}
+
 // fakeCtx is what the statements of one fake operation refer to.
 type fakeCtx struct {
-	op  *Operation
-	fo  *FakeOperation
-	in  *jen.Statement
-	grp *jen.Group
+	op     *Operation
+	fo     *FakeOperation
+	in     *jen.Statement
+	grp    *jen.Group
+	tokens []string // token key prefixes of the creates of the resource (tokenPrefixes)
 }
 
 // emitFakeOperation writes the fake's implementation of one operation:
 //
 //	func (f *Fake) Op(ctx context.Context, in *OpInput) (*OpOutput, error)
-func emitFakeOperation(f *jen.File, op *Operation) {
+func emitFakeOperation(f *jen.File, op *Operation, tokens []string) {
 	fo := op.Server.Fake
 	r := fo.Resource
 	var doc string
@@ -190,7 +207,7 @@ func emitFakeOperation(f *jen.File, op *Operation) {
 	f.Func().Params(jen.Id("f").Op("*").Id("Fake")).Id(op.Name).
 		Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("in").Op("*").Id(op.Input.Name)).
 		Params(jen.Op("*").Id(op.Output.Name), jen.Error()).BlockFunc(func(grp *jen.Group) {
-		c := &fakeCtx{op: op, fo: fo, in: jen.Id("in"), grp: grp}
+		c := &fakeCtx{op: op, fo: fo, in: jen.Id("in"), grp: grp, tokens: tokens}
 		for _, rule := range fo.Rules {
 			if rule.RejectMember != nil {
 				c.rejectPrefix(rule)
@@ -343,6 +360,13 @@ func (c *fakeCtx) existing() {
 	grp.If(jen.Id("rec").Op("==").Nil()).Block(
 		jen.Return(jen.Nil(), c.errorValue(fo.NotFound, r.Noun, shownID(fo.ID, "id"), "does not exist", "fakeNotFound")),
 	)
+	if fo.Kind == FakeDelete && len(c.tokens) > 0 {
+		args := []jen.Code{jen.Id("f").Dot("tokens"), jen.Id("key")}
+		for _, p := range c.tokens {
+			args = append(args, jen.Lit(p))
+		}
+		grp.Id("fakeDropTokens").Call(args...)
+	}
 	switch fo.Kind {
 	case FakeUpdate, FakeAction:
 		if fo.Kind == FakeUpdate && fo.FromInput != nil && len(fo.FromInput.Members) > 0 {

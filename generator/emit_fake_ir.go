@@ -535,7 +535,7 @@ func (f *FakeIR) bindRules(p *Package) error {
 		fo := op.Server.Fake
 		ri := &FakeRuleIR{Doc: rule.Doc}
 		fail := func(format string, args ...any) {
-			errs = append(errs, model.Errorf(model.Pos{}, op.ID, "fake rule %q: %s", rule.Doc, fmt.Sprintf(format, args...)))
+			errs = append(errs, model.Errorf(p.PosOf(op.ID), op.ID, "fake rule %q: %s", rule.Doc, fmt.Sprintf(format, args...)))
 		}
 		switch {
 		case rule.RejectPrefix != nil:

@@ -167,6 +167,7 @@ func (r *redactor) goName(name string) string { return r.pkg.Name + "." + name }
 //
 //	func (v X) String() string { return redactString(&v, false) }
 //	func (v X) GoString() string { return redactString(&v, true) }
+//	func (v X) LogValue() slog.Value { return slog.StringValue(v.String()) }
 //	func (v X) Format(f fmt.State, verb rune) { formatRedacted(f, verb, &v) }
 func (r *redactor) publicMethods(name string, errShape *Shape) []jen.Code {
 	recv := func() *jen.Statement { return jen.Id("v").Id(name) }
@@ -178,6 +179,10 @@ func (r *redactor) publicMethods(name string, errShape *Shape) []jen.Code {
 		docComment("GoString returns v in the layout of fmt's %#v, with sensitive data redacted."),
 		jen.Func().Params(recv()).Id("GoString").Params().String().Block(
 			jen.Return(jen.Id("redactString").Call(jen.Op("&").Id("v"), jen.True()))),
+		jen.Line(),
+		docComment("LogValue makes log/slog print v as String does, with sensitive data redacted,\nwhatever the handler (the JSON handler would otherwise use MarshalJSON)."),
+		jen.Func().Params(recv()).Id("LogValue").Params().Qual("log/slog", "Value").Block(
+			jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Id("v").Dot("String").Call()))),
 		jen.Line(),
 	}
 	params := jen.Params(jen.Id("f").Qual("fmt", "State"), jen.Id("verb").Rune())

@@ -93,7 +93,7 @@ var runtimeNames = sync.OnceValue(func() map[string]bool {
 			UsesUnion: true, UsesFakeTables: true}
 		server := serverRuntimeUses{PrefixHeaders: true, SplitHeaderList: true, SplitHTTPDateList: true, QuoteHeaderValue: true,
 			ParseBool: true, ParseInt: true, ParseFloat: true, ParseBigInt: true, ParseBigFloat: true, ParseBlob: true, ParseBig: true,
-			FormatFloat: true, FormatTimestamp: true, Math: true, FakeNewID: true, FakeNotFound: true, FakeConflict: true}
+			FormatFloat: true, FormatTimestamp: true, Math: true, FakeNewID: true, FakeNotFound: true, FakeConflict: true, FakeDropTokens: true}
 		text, err := renderTemplate(e, staticData{Header: "x", Package: "x", runtimeUses: all, Server: server})
 		if err != nil {
 			continue
@@ -201,7 +201,7 @@ func buildServerIR(p *Package) (*ServerIR, error) {
 		}
 		rt, err := parseRoute(op, so.Labels)
 		if err != nil {
-			errs = append(errs, model.Errorf(model.Pos{}, op.ID, "%v", err))
+			errs = append(errs, model.Errorf(op.HTTPPos, op.ID, "%v", err))
 			continue
 		}
 		so.Route = rt
@@ -290,11 +290,11 @@ func parseRoute(op *Operation, labels []*Member) (*Route, error) {
 		if seg == "" {
 			continue
 		}
-		if !strings.HasPrefix(seg, "{") {
+		if !strings.ContainsAny(seg, "{}") {
 			rt.Segments = append(rt.Segments, RouteSegment{Literal: seg, Label: -1})
 			continue
 		}
-		if !strings.HasSuffix(seg, "}") {
+		if !strings.HasPrefix(seg, "{") || !strings.HasSuffix(seg, "}") || strings.Count(seg, "{") != 1 || strings.Count(seg, "}") != 1 {
 			return nil, fmt.Errorf("uri %q: a label must span a whole path segment", uri)
 		}
 		name := strings.TrimSuffix(strings.TrimPrefix(seg, "{"), "}")
@@ -449,6 +449,7 @@ type serverRuntimeUses struct {
 	FakeNewID         bool // fakeNewID: a create that makes up the ID
 	FakeNotFound      bool // fakeNotFound: a missing record whose operation has no not-found error
 	FakeConflict      bool // fakeConflict: a duplicate whose create has no conflict error
+	FakeDropTokens    bool // fakeDropTokens: a delete of records that creates with idempotency tokens make
 }
 
 // serverUsesOf computes the serverRuntimeUses of p, whose server IR is built.
@@ -524,6 +525,7 @@ func serverUsesOf(p *Package) serverRuntimeUses {
 				u.FakeNotFound = u.FakeNotFound || (fo.Resource.Parent != nil && fo.NotFound == nil)
 			case FakeRead, FakeUpdate, FakeDelete, FakeAction:
 				u.FakeNotFound = u.FakeNotFound || fo.NotFound == nil
+				u.FakeDropTokens = u.FakeDropTokens || (fo.Kind == FakeDelete && len(tokenPrefixes(p, fo.Resource)) > 0)
 			case FakeList:
 				u.FakeNotFound = u.FakeNotFound || (fo.Resource.Parent != nil && fo.NotFound == nil)
 			}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"regexp"
@@ -72,10 +73,10 @@ func (g *gen) emitValidators(f *jen.File) error {
 // equality functions and which have anything to check at all.
 type validatorPlan struct {
 	unchecked []*model.Error // patterns Go cannot check: warned about, listed in validators.go
-	pkg      *Package
-	needs    map[*Shape]bool // values of the shape have something to check
-	patterns []*patternVar   // sorted by name
-	bounds   []*boundVar     // sorted by name
+	pkg       *Package
+	needs     map[*Shape]bool // values of the shape have something to check
+	patterns  []*patternVar   // sorted by name
+	bounds    []*boundVar     // sorted by name
 }
 
 // patternVar is one package-level compiled @pattern.
@@ -171,6 +172,10 @@ func (pl *validatorPlan) planPatterns(errs *model.ErrorList) {
 	for _, pat := range texts {
 		owner := owners[pat]
 		re2, err := translatePattern(pat)
+		if err != nil && !errors.As(err, new(*patternUnsupported)) {
+			*errs = append(*errs, model.Errorf(pl.pkg.PosOf(owner), owner, "@pattern %q is not a valid regular expression: %v", pat, err))
+			continue
+		}
 		if err != nil {
 			// Not dropped silently: a warning at generation time and a note in
 			// validators.go say which constraint is not checked, and why.
@@ -912,7 +917,12 @@ func (pl *validatorPlan) emitMapValidator(f *jen.File, s *Shape) {
 			jen.Func().Params(jen.Id("k").String(), jen.Id("item").Add(elemType(s.GoType)), jen.Id("mode").Id("ValidationMode")).Add(errsType()).BlockFunc(func(grp *jen.Group) {
 				grp.Var().Id("errs").Add(errsType())
 				pl.checkSite(grp, itemSite(s, s.Key, key, nil))
-				pl.checkSite(grp, itemSite(s, s.Elem, jen.Id("item"), jen.Id("segKey").Call(jen.Id("k"))))
+				// A @sensitive key names no failing value: error messages echo paths.
+				seg := jen.Id("segKey").Call(jen.Id("k"))
+				if s.Key.Sensitive {
+					seg = jen.Id("segKey").Call(jen.Lit(redactedText))
+				}
+				pl.checkSite(grp, itemSite(s, s.Elem, jen.Id("item"), seg))
 				grp.Return(jen.Id("errs"))
 			}))),
 	)
@@ -1271,9 +1281,9 @@ func (t *patternTranslator) group() error {
 	at := t.pos
 	switch {
 	case t.hasPrefix("(?=") || t.hasPrefix("(?!"):
-		return fmt.Errorf("lookahead %q at offset %d is not supported by Go's RE2 engine; rewrite the pattern without it", string(t.src[at:at+3]), at)
+		return unsupported("lookahead %q at offset %d is not supported by Go's RE2 engine; rewrite the pattern without it", string(t.src[at:at+3]), at)
 	case t.hasPrefix("(?<=") || t.hasPrefix("(?<!"):
-		return fmt.Errorf("lookbehind %q at offset %d is not supported by Go's RE2 engine; rewrite the pattern without it", string(t.src[at:at+4]), at)
+		return unsupported("lookbehind %q at offset %d is not supported by Go's RE2 engine; rewrite the pattern without it", string(t.src[at:at+4]), at)
 	case t.hasPrefix("(?<"):
 		end := slices.Index(t.src[at:], '>')
 		if end < 0 {
@@ -1289,7 +1299,7 @@ func (t *patternTranslator) group() error {
 		t.out.WriteString("(?:")
 		t.pos += 3
 	case t.hasPrefix("(?"):
-		return fmt.Errorf("group %q at offset %d is not supported; only (...), (?:...) and (?<name>...) are", string(t.src[at:min(len(t.src), at+3)]), at)
+		return unsupported("group %q at offset %d is not supported; only (...), (?:...) and (?<name>...) are", string(t.src[at:min(len(t.src), at+3)]), at)
 	default:
 		t.out.WriteByte('(')
 		t.pos++
@@ -1320,7 +1330,7 @@ func (t *patternTranslator) brace() error {
 	}
 	for _, n := range []string{lo, hi} {
 		if v, err := strconv.Atoi(n); n != "" && (err != nil || v > 1000) {
-			return fmt.Errorf("repetition count %s at offset %d is over RE2's limit of 1000", n, t.pos)
+			return unsupported("repetition count %s at offset %d is over RE2's limit of 1000", n, t.pos)
 		}
 	}
 	t.out.WriteString(string(t.src[t.pos : j+1]))
@@ -1432,12 +1442,12 @@ func (t *patternTranslator) escape(inClass bool) (patternAtom, error) {
 		if p := t.peek(0); p < '0' || p > '9' {
 			return charAtom(0), nil
 		}
-		return patternAtom{}, fmt.Errorf("octal escape at offset %d is not supported; write \\xHH", at)
+		return patternAtom{}, unsupported("octal escape at offset %d is not supported; write \\xHH", at)
 	case '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return patternAtom{}, fmt.Errorf("back-reference \\%c at offset %d is not supported by Go's RE2 engine; rewrite the pattern without it", r, at)
+		return patternAtom{}, unsupported("back-reference \\%c at offset %d is not supported by Go's RE2 engine; rewrite the pattern without it", r, at)
 	case 'k':
 		if t.peek(0) == '<' {
-			return patternAtom{}, fmt.Errorf("named back-reference at offset %d is not supported by Go's RE2 engine; rewrite the pattern without it", at)
+			return patternAtom{}, unsupported("named back-reference at offset %d is not supported by Go's RE2 engine; rewrite the pattern without it", at)
 		}
 	case 'c':
 		if p := t.peek(0); (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') {
@@ -1457,7 +1467,7 @@ func (t *patternTranslator) escape(inClass bool) (patternAtom, error) {
 			return charAtom(r), nil // an escaped syntax character, or any non-ASCII one: itself
 		}
 	}
-	return patternAtom{}, fmt.Errorf("escape \\%c at offset %d has no portable meaning; write the character it stands for", r, at)
+	return patternAtom{}, unsupported("escape \\%c at offset %d has no portable meaning; write the character it stands for", r, at)
 }
 
 // hex reads n hex digits.
@@ -1518,15 +1528,27 @@ func (t *patternTranslator) property(r rune, at int) (patternAtom, error) {
 		case "General_Category", "gc", "Script", "sc":
 			name = v
 		default:
-			return patternAtom{}, fmt.Errorf("the Unicode property %s at offset %d is not supported; Go knows general categories and scripts", k, at)
+			return patternAtom{}, unsupported("the Unicode property %s at offset %d is not supported; Go knows general categories and scripts", k, at)
 		}
 	}
 	if short, ok := ecmaCategories[name]; ok {
 		name = short
 	}
 	if _, ok := unicode.Categories[name]; !ok && unicode.Scripts[name] == nil && name != "Any" {
-		return patternAtom{}, fmt.Errorf("the Unicode property %q at offset %d is not a general category or script Go knows", name, at)
+		return patternAtom{}, unsupported("the Unicode property %q at offset %d is not a general category or script Go knows", name, at)
 	}
 	text := `\` + string(r) + "{" + name + "}"
 	return patternAtom{outside: text, inside: text}, nil
+}
+
+// patternUnsupported is a valid ECMA-262 pattern that Go's RE2 engine cannot
+// express (lookaround, back-references, large repeat counts, ...): generation
+// warns and leaves it unchecked. Any other translation error means the
+// pattern is not a valid regular expression, which fails generation.
+type patternUnsupported struct{ msg string }
+
+func (e *patternUnsupported) Error() string { return e.msg }
+
+func unsupported(format string, args ...any) error {
+	return &patternUnsupported{fmt.Sprintf(format, args...)}
 }

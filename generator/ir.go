@@ -57,6 +57,7 @@ type Operation struct {
 	Output     *Shape
 	Errors     []*Shape // operation errors, then service errors
 	HTTP       model.HTTP
+	HTTPPos    model.Pos // where the @http trait is, for errors about the route
 	Idempotent bool
 	Readonly   bool
 	Paginated  *model.Paginated // with service defaults merged, or nil
@@ -524,6 +525,9 @@ func (b *irBuilder) operation(s *model.Shape) *Operation {
 		Idempotent: s.Traits.Idempotent(), Readonly: s.Traits.Readonly(), Deprecated: s.Traits.Deprecated() != nil}
 	if h := s.Traits.HTTP(); h != nil {
 		op.HTTP = *h
+		if t, ok := s.Traits.Get(model.TraitHTTP); ok {
+			op.HTTPPos = t.Pos
+		}
 	} else {
 		b.errorf(s.Pos, s.ID, "operation has no @http trait: restJson1 needs one on every operation")
 	}

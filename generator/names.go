@@ -21,7 +21,7 @@ var ReservedNames = []string{
 
 // reservedMethods are the methods generated on structs (and error structs); a
 // member whose field name would collide with one gets a trailing underscore.
-var reservedMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "String", "GoString", "Format",
+var reservedMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "String", "GoString", "Format", "LogValue",
 	"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode"}
 
 // names decides every Go identifier of the package, once, in shape-ID order.

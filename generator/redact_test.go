@@ -72,7 +72,7 @@ func methodsByType(t *testing.T, src []byte) map[string][]string {
 }
 
 var (
-	redactAll   = []string{"String", "GoString", "Format", "printRedacted"}
+	redactAll   = []string{"String", "GoString", "LogValue", "Format", "printRedacted"}
 	redactPrint = []string{"printRedacted"}
 )
 

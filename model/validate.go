@@ -197,6 +197,7 @@ func validate(m *Model) ErrorList {
 			}
 		}
 	}
+	errs = append(errs, checkTraitDefinitions(m)...)
 	return errs
 }
 

@@ -3,16 +3,16 @@
 //
 // Usage:
 //
-//	smithygen [-check] [-out DIR]
+//	smithygen [-check] [-v] [-out DIR]
 //	    Regenerate the embedded default services (QuickSight, AppFabric,
 //	    AppFlow) into DIR (default ./generated).
 //
-//	smithygen generate -model FILE [-model FILE ...] -out DIR [-service ID] [-ops Op1,Op2] [-pkg NAME] [-artifacts LIST] [-check]
+//	smithygen generate -model FILE [-model FILE ...] -out DIR [-service ID] [-ops Op1,Op2] [-pkg NAME] [-artifacts LIST] [-check] [-v]
 //	    Generate one service package from model files of any supported
 //	    format (Smithy JSON AST, Smithy IDL, botocore service-2 JSON; detected
 //	    from the content).
 //
-//	smithygen generate -config FILE [-check]
+//	smithygen generate -config FILE [-check] [-v]
 //	    Generate every target of a config file (the go:generate path).
 //
 //	smithygen ast [-o FILE] MODEL...
@@ -34,6 +34,10 @@
 //	-artifacts LIST  comma-separated subset of types,json,validators,server; default: all
 //	-config FILE     a smithygen.json config file instead of the flags above
 //	-check           write nothing; print a unified diff of what would change and exit 1 if anything would
+//	-v               print progress on stderr as each target is loaded, built and emitted, then a
+//	                 table of the time each phase (load, IR, emit, plan, write) took per target
+//
+// -check and -v are also flags of smithygen without a command.
 //
 // Every package is rendered and formatted in memory before anything is
 // written; on any error nothing under the output directory changes. Then only
@@ -121,8 +125,9 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	check := fs.Bool("check", false, "write nothing; print a diff of what would change and exit 1 if anything would")
 	out := fs.String("out", "generated", "output directory of the default packages")
+	verboseOn := fs.Bool("v", false, verboseUsage)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: smithygen [-check] [-out DIR]\n       smithygen generate -h\n       smithygen diff -h\n       smithygen version\n\nWith no command, smithygen regenerates the embedded default services.")
+		fmt.Fprintln(stderr, "usage: smithygen [-check] [-v] [-out DIR]\n       smithygen generate -h\n       smithygen diff -h\n       smithygen version\n\nWith no command, smithygen regenerates the embedded default services.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -138,8 +143,11 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return execute(targets, *check, stdout, stderr)
+	return execute(targets, *check, newVerbose(*verboseOn, stderr), stdout, stderr)
 }
+
+// verboseUsage is the help text of -v (two lines, so that flag puts it below the flag name).
+const verboseUsage = "print progress on stderr, then a table of the time each phase\n(load, IR, emit, plan, write) took per target"
 
 func defaultTargets(out string) ([]*generator.Target, error) {
 	var targets []*generator.Target
@@ -175,8 +183,9 @@ func cmdGenerate(args []string, stdout, stderr io.Writer) error {
 	artifacts := fs.String("artifacts", "", "comma-separated artifacts: types,json,validators,server (default: all)")
 	config := fs.String("config", "", "config file listing targets (instead of -model/-out)")
 	check := fs.Bool("check", false, "write nothing; print a diff of what would change and exit 1 if anything would")
+	verboseOn := fs.Bool("v", false, verboseUsage)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: smithygen generate -model FILE [-model FILE ...] -out DIR [flags]\n       smithygen generate -config FILE [-check]")
+		fmt.Fprintln(stderr, "usage: smithygen generate -model FILE [-model FILE ...] -out DIR [flags]\n       smithygen generate -config FILE [-check] [-v]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -219,11 +228,13 @@ func cmdGenerate(args []string, stdout, stderr io.Writer) error {
 		}
 		targets = []*generator.Target{t}
 	}
-	return execute(targets, *check, stdout, stderr)
+	return execute(targets, *check, newVerbose(*verboseOn, stderr), stdout, stderr)
 }
 
-func execute(targets []*generator.Target, check bool, stdout, stderr io.Writer) error {
-	rendered, err := generator.Render(targets)
+// execute renders, plans and (unless check) writes targets; v (nil without
+// -v) reports progress and timings.
+func execute(targets []*generator.Target, check bool, v *verbose, stdout, stderr io.Writer) error {
+	rendered, err := generator.RenderWith(targets, v.renderOptions())
 	if err != nil {
 		return err
 	}
@@ -232,11 +243,13 @@ func execute(targets []*generator.Target, check bool, stdout, stderr io.Writer) 
 			fmt.Fprintln(stderr, "smithygen: warning:", w)
 		}
 	}
-	changes, sums, err := generator.Plan(rendered)
+	changes, sums, err := v.planAll(rendered)
 	if err != nil {
 		return err
 	}
 	if check {
+		v.checked()
+		v.summary()
 		if len(changes) == 0 {
 			return nil
 		}
@@ -244,14 +257,17 @@ func execute(targets []*generator.Target, check bool, stdout, stderr io.Writer) 
 		fmt.Fprintf(stdout, "smithygen: %d file(s) out of date; run smithygen without -check to update\n", len(changes))
 		return errChanges
 	}
+	v.writing(changes)
 	start := time.Now()
 	if err := generator.Apply(changes); err != nil {
 		return err
 	}
 	writeTime := time.Since(start)
+	v.wrote(writeTime)
 	for i, s := range sums {
 		fmt.Fprintf(stdout, "%s (%s)\n", s, (rendered[i].Elapsed + writeTime/time.Duration(len(sums))).Round(time.Millisecond))
 	}
+	v.summary()
 	return nil
 }
 

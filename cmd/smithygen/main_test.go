@@ -339,8 +339,8 @@ func TestHelp(t *testing.T) {
 		args  []string
 		flags []string
 	}{
-		{[]string{"-h"}, []string{"check", "out"}},
-		{[]string{"generate", "-h"}, []string{"artifacts", "check", "config", "model", "ops", "out", "pkg", "service"}},
+		{[]string{"-h"}, []string{"check", "out", "v"}},
+		{[]string{"generate", "-h"}, []string{"artifacts", "check", "config", "model", "ops", "out", "pkg", "service", "v"}},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			r := runCmd(t, tc.args...)

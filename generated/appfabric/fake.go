@@ -201,6 +201,7 @@ func (f *Fake) DeleteAppAuthorization(ctx context.Context, in *DeleteAppAuthoriz
 			ResourceType: "AppAuthorization",
 		}
 	}
+	fakeDropTokens(f.tokens, key, "CreateAppAuthorization\x00")
 	out := new(DeleteAppAuthorizationOutput)
 	return out, nil
 }

@@ -127,6 +127,24 @@ func (t *fakeTable[T]) list(scope string) []*T {
 	return out
 }
 
+// fakeDropTokens forgets the idempotency tokens that made the record at key,
+// once it is deleted: those of the create operations whose token keys start
+// with one of prefixes ("CreateThing\x00"). A retry with such a token makes a
+// new record, as it would had the token never been seen.
+func fakeDropTokens(tokens map[string]string, key string, prefixes ...string) {
+	for token, made := range tokens {
+		if made != key {
+			continue
+		}
+		for _, p := range prefixes {
+			if strings.HasPrefix(token, p) {
+				delete(tokens, token)
+				break
+			}
+		}
+	}
+}
+
 // fakeKey joins identifiers into a table key; an ARN counts as the ID it ends with.
 func fakeKey(parts ...string) string {
 	for i, p := range parts {
@@ -135,12 +153,16 @@ func fakeKey(parts ...string) string {
 	return strings.Join(parts, "\x00")
 }
 
-// fakeNormalizeID returns the ID an ARN ends with, or id itself.
+// fakeNormalizeID returns the ID an ARN of this service ends with
+// (arn:PARTITION:SERVICE:REGION:ACCOUNT:TYPE/.../ID), or id itself: an ID a
+// client chose that merely starts with "arn:" stays as it is.
 func fakeNormalizeID(id string) string {
-	if strings.HasPrefix(id, "arn:") {
-		if i := strings.LastIndexByte(id, '/'); i >= 0 {
-			return id[i+1:]
-		}
+	parts := strings.SplitN(id, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != SigningName {
+		return id
+	}
+	if i := strings.LastIndexByte(parts[5], '/'); i >= 0 && i < len(parts[5])-1 {
+		return parts[5][i+1:]
 	}
 	return id
 }

@@ -303,7 +303,7 @@ func fuzzSeeds(t testing.TB) []fuzzSeed {
 	}
 	authPath := "/appbundles/" + fuzzBundle + "/appauthorizations/" + fuzzAuth
 	ct := "Content-Type: application/json"
-	for _, s := range []fuzzSeed{
+	seeds = append(seeds, []fuzzSeed{
 		{"malformed-json", "PATCH", authPath, "", ct, []byte(`{"tenant": `)},
 		{"wrong-types", "PATCH", authPath, "", ct, []byte(`{"tenant": 1, "credential": {"oauth2Credential": {}, "apiKeyCredential": {}}}`)},
 		{"unknown-credential", "PATCH", authPath, "", ct, []byte(`{"credential": {"futureCredential": {"x": [1]}}}`)},
@@ -316,9 +316,7 @@ func fuzzSeeds(t testing.TB) []fuzzSeed {
 		{"bad-query", "GET", "/appbundles/" + fuzzBundle + "/appauthorizations", "maxResults=x&nextToken=%zz", "", nil},
 		{"connect-null", "POST", authPath + "/connect", "", ct, []byte(`null`)},
 		{"delete-with-body", "DELETE", authPath, "", ct, []byte(`{}`)},
-	} {
-		seeds = append(seeds, s)
-	}
+	}...)
 	return seeds
 }
 

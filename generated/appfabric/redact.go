@@ -6,6 +6,7 @@ package appfabric
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 )
@@ -18,6 +19,12 @@ func (v ApiKeyCredential) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ApiKeyCredential) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ApiKeyCredential) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -46,6 +53,12 @@ func (v AuthRequest) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AuthRequest) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v AuthRequest) Format(f fmt.State, verb rune) {
@@ -72,6 +85,12 @@ func (v ConnectAppAuthorizationInput) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ConnectAppAuthorizationInput) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ConnectAppAuthorizationInput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -117,6 +136,12 @@ func (v CreateAppAuthorizationInput) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v CreateAppAuthorizationInput) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v CreateAppAuthorizationInput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -179,6 +204,12 @@ func (v CredentialMemberOauth2Credential) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v CredentialMemberOauth2Credential) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v CredentialMemberOauth2Credential) Format(f fmt.State, verb rune) {
@@ -209,6 +240,12 @@ func (v CredentialMemberApiKeyCredential) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v CredentialMemberApiKeyCredential) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v CredentialMemberApiKeyCredential) Format(f fmt.State, verb rune) {
@@ -237,6 +274,12 @@ func (v Oauth2Credential) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v Oauth2Credential) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v Oauth2Credential) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -293,6 +336,12 @@ func (v UpdateAppAuthorizationInput) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v UpdateAppAuthorizationInput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v UpdateAppAuthorizationInput) Format(f fmt.State, verb rune) {
@@ -338,6 +387,12 @@ func (v UnknownUnionMember) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v UnknownUnionMember) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v UnknownUnionMember) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,

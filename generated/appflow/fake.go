@@ -120,6 +120,7 @@ func (f *Fake) DeleteConnectorProfile(ctx context.Context, in *DeleteConnectorPr
 	if rec == nil {
 		return nil, &ResourceNotFoundException{Message: ptr.String("ConnectorProfile " + id + " does not exist.")}
 	}
+	fakeDropTokens(f.tokens, key, "CreateConnectorProfile\x00")
 	out := new(DeleteConnectorProfileOutput)
 	return out, nil
 }

@@ -285,7 +285,7 @@ func fuzzSeeds(t testing.TB) []fuzzSeed {
 
 	seeds := rec.seeds
 	ct := "Content-Type: application/json"
-	for _, s := range []fuzzSeed{
+	seeds = append(seeds, []fuzzSeed{
 		{"malformed-json", "POST", "/create-connector-profile", "", ct, []byte(`{"connectorProfileName": `)},
 		{"wrong-types", "POST", "/update-connector-profile", "", ct, []byte(`{"connectorProfileName": 1, "connectorProfileConfig": []}`)},
 		{"unknown-members", "POST", "/describe-connector-profiles", "", ct, []byte(`{"future": {"x": [1, null]}, "maxResults": 1e3}`)},
@@ -300,9 +300,7 @@ func fuzzSeeds(t testing.TB) []fuzzSeed {
 		{"huge-number", "POST", "/describe-connector-profiles", "", ct, []byte(`{"maxResults": 123456789012345678901234567890}`)},
 		{"arn-name-on-create", "POST", "/create-connector-profile", "", ct, []byte(`{"connectorProfileName": "arn:p/q", "connectorType": "Redshift", "connectionMode": "Public", "connectorProfileConfig": {"connectorProfileProperties": {}}}`)},
 		{"arn-name-on-delete", "POST", "/delete-connector-profile", "", ct, []byte(`{"connectorProfileName": "arn:aws:appflow:us-east-1:123456789012:connectorprofile/fz"}`)},
-	} {
-		seeds = append(seeds, s)
-	}
+	}...)
 	return seeds
 }
 

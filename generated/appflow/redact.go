@@ -6,6 +6,7 @@ package appflow
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 )
@@ -18,6 +19,12 @@ func (v AmplitudeConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v AmplitudeConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AmplitudeConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -57,6 +64,12 @@ func (v ApiKeyCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ApiKeyCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v ApiKeyCredentials) Format(f fmt.State, verb rune) {
@@ -87,6 +100,12 @@ func (v BasicAuthCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v BasicAuthCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v BasicAuthCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -140,6 +159,12 @@ func (v ConnectorProfileConfig) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ConnectorProfileConfig) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v ConnectorProfileConfig) Format(f fmt.State, verb rune) {
@@ -176,6 +201,12 @@ func (v ConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -477,6 +508,12 @@ func (v CreateConnectorProfileInput) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v CreateConnectorProfileInput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v CreateConnectorProfileInput) Format(f fmt.State, verb rune) {
@@ -540,6 +577,12 @@ func (v CustomAuthCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v CustomAuthCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v CustomAuthCredentials) Format(f fmt.State, verb rune) {
@@ -570,6 +613,12 @@ func (v CustomConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v CustomConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v CustomConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -644,6 +693,12 @@ func (v DatadogConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v DatadogConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v DatadogConnectorProfileCredentials) Format(f fmt.State, verb rune) {
@@ -705,6 +760,12 @@ func (v GoogleAnalyticsConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v GoogleAnalyticsConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v GoogleAnalyticsConnectorProfileCredentials) Format(f fmt.State, verb rune) {
@@ -762,6 +823,12 @@ func (v HoneycodeConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v HoneycodeConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v HoneycodeConnectorProfileCredentials) Format(f fmt.State, verb rune) {
@@ -815,6 +882,12 @@ func (v InforNexusConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v InforNexusConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v InforNexusConnectorProfileCredentials) Format(f fmt.State, verb rune) {
@@ -856,6 +929,12 @@ func (v MarketoConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v MarketoConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v MarketoConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -908,6 +987,12 @@ func (v OAuth2Credentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v OAuth2Credentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v OAuth2Credentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -982,6 +1067,12 @@ func (v OAuthCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v OAuthCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v OAuthCredentials) Format(f fmt.State, verb rune) {
@@ -1043,6 +1134,12 @@ func (v PardotConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v PardotConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v PardotConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -1118,6 +1215,12 @@ func (v RedshiftConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v RedshiftConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v RedshiftConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -1214,6 +1317,12 @@ func (v SAPODataConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v SAPODataConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v SAPODataConnectorProfileCredentials) Format(f fmt.State, verb rune) {
@@ -1290,6 +1399,12 @@ func (v SalesforceConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v SalesforceConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v SalesforceConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -1370,6 +1485,12 @@ func (v ServiceNowConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ServiceNowConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v ServiceNowConnectorProfileCredentials) Format(f fmt.State, verb rune) {
@@ -1425,6 +1546,12 @@ func (v SingularConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v SingularConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v SingularConnectorProfileCredentials) Format(f fmt.State, verb rune) {
@@ -1458,6 +1585,12 @@ func (v SlackConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v SlackConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v SlackConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -1510,6 +1643,12 @@ func (v SnowflakeConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v SnowflakeConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v SnowflakeConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -1583,6 +1722,12 @@ func (v TrendmicroConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v TrendmicroConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v TrendmicroConnectorProfileCredentials) Format(f fmt.State, verb rune) {
@@ -1616,6 +1761,12 @@ func (v UpdateConnectorProfileInput) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v UpdateConnectorProfileInput) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v UpdateConnectorProfileInput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -1665,6 +1816,12 @@ func (v VeevaConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v VeevaConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v VeevaConnectorProfileCredentials) Format(f fmt.State, verb rune) {
@@ -1702,6 +1859,12 @@ func (v ZendeskConnectorProfileCredentials) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ZendeskConnectorProfileCredentials) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ZendeskConnectorProfileCredentials) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,

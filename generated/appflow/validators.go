@@ -2429,10 +2429,10 @@ func validateCredentialsMap(v map[string]string, mode ValidationMode) []*paramEr
 		}
 		if mode == ValidateAll {
 			if n := utf8.RuneCountInString(item); n > 2048 {
-				errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segKey(k)))
+				errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segKey("*** Sensitive Data Redacted ***")))
 			}
 			if !patternAccessKeyId.MatchString(item) {
-				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segKey(k)))
+				errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segKey("*** Sensitive Data Redacted ***")))
 			}
 		}
 		return errs

@@ -135,12 +135,16 @@ func fakeKey(parts ...string) string {
 	return strings.Join(parts, "\x00")
 }
 
-// fakeNormalizeID returns the ID an ARN ends with, or id itself.
+// fakeNormalizeID returns the ID an ARN of this service ends with
+// (arn:PARTITION:SERVICE:REGION:ACCOUNT:TYPE/.../ID), or id itself: an ID a
+// client chose that merely starts with "arn:" stays as it is.
 func fakeNormalizeID(id string) string {
-	if strings.HasPrefix(id, "arn:") {
-		if i := strings.LastIndexByte(id, '/'); i >= 0 {
-			return id[i+1:]
-		}
+	parts := strings.SplitN(id, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != SigningName {
+		return id
+	}
+	if i := strings.LastIndexByte(parts[5], '/'); i >= 0 && i < len(parts[5])-1 {
+		return parts[5][i+1:]
 	}
 	return id
 }

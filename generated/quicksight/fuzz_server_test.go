@@ -289,9 +289,9 @@ func fuzzSeeds(t testing.TB) []fuzzSeed {
 	must(c.DeleteActionConnector(ctx, &sdk.DeleteActionConnectorInput{AwsAccountId: aws.String(fuzzAccount), ActionConnectorId: aws.String(fuzzConnector)}))
 
 	seeds := rec.seeds
-	create := seeds[0]
+	create := seeds[slices.IndexFunc(seeds, func(s fuzzSeed) bool { return strings.HasSuffix(s.name, "-CreateActionConnector") })]
 	ct := "Content-Type: application/json"
-	for _, s := range []fuzzSeed{
+	seeds = append(seeds, []fuzzSeed{
 		{"malformed-json", "POST", create.path, "", ct, []byte(`{"Name": "x", "Type": `)},
 		{"wrong-types", "POST", create.path, "", ct, []byte(`{"Name": 1, "Type": [], "AuthenticationConfig": {"AuthenticationMetadata": {"A": {}, "B": {}}}}`)},
 		{"deep-json", "POST", create.path, "", ct, []byte(strings.Repeat(`{"a":[`, 200))},
@@ -307,9 +307,7 @@ func fuzzSeeds(t testing.TB) []fuzzSeed {
 		{"invalid-utf8-label", "GET", "/accounts/" + fuzzAccount + "/action-connectors/fz%ff", "", "", nil},
 		{"arn-label", "DELETE", "/accounts/" + fuzzAccount + "/action-connectors/arn:aws:quicksight:us-east-1:" + fuzzAccount + ":actionconnector%2Ffz", "", "", nil},
 		{"arn-id-on-create", "POST", create.path, "", ct, []byte(`{"ActionConnectorId": "arn:x/", "Name": "n", "Type": "GENERIC_HTTP", "AuthenticationConfig": {"AuthenticationType": "NONE", "AuthenticationMetadata": {"NoneConnectionMetadata": {"BaseEndpoint": "https://x"}}}}`)},
-	} {
-		seeds = append(seeds, s)
-	}
+	}...)
 	return seeds
 }
 

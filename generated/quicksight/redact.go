@@ -6,6 +6,7 @@ package quicksight
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 )
@@ -18,6 +19,12 @@ func (v APIKeyConnectionMetadata) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v APIKeyConnectionMetadata) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v APIKeyConnectionMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -52,6 +59,12 @@ func (v ActionConnector) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ActionConnector) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ActionConnector) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -144,6 +157,12 @@ func (v ActionConnectorSummary) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ActionConnectorSummary) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v ActionConnectorSummary) Format(f fmt.State, verb rune) {
@@ -194,6 +213,12 @@ func (v AuthConfig) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AuthConfig) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v AuthConfig) Format(f fmt.State, verb rune) {
@@ -220,6 +245,12 @@ func (v AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) String() str
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -252,6 +283,12 @@ func (v AuthenticationMetadataMemberClientCredentialsGrantMetadata) GoString() s
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AuthenticationMetadataMemberClientCredentialsGrantMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v AuthenticationMetadataMemberClientCredentialsGrantMetadata) Format(f fmt.State, verb rune) {
@@ -282,6 +319,12 @@ func (v AuthenticationMetadataMemberBasicAuthConnectionMetadata) GoString() stri
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AuthenticationMetadataMemberBasicAuthConnectionMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v AuthenticationMetadataMemberBasicAuthConnectionMetadata) Format(f fmt.State, verb rune) {
@@ -310,6 +353,12 @@ func (v AuthenticationMetadataMemberApiKeyConnectionMetadata) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v AuthenticationMetadataMemberApiKeyConnectionMetadata) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AuthenticationMetadataMemberApiKeyConnectionMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -370,6 +419,12 @@ func (v AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDeta
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails) Format(f fmt.State, verb rune) {
@@ -398,6 +453,12 @@ func (v AuthorizationCodeGrantDetails) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v AuthorizationCodeGrantDetails) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AuthorizationCodeGrantDetails) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -432,6 +493,12 @@ func (v AuthorizationCodeGrantMetadata) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v AuthorizationCodeGrantMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v AuthorizationCodeGrantMetadata) Format(f fmt.State, verb rune) {
@@ -464,6 +531,12 @@ func (v BasicAuthConnectionMetadata) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v BasicAuthConnectionMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v BasicAuthConnectionMetadata) Format(f fmt.State, verb rune) {
@@ -492,6 +565,12 @@ func (v ClientCredentialsDetailsMemberClientCredentialsGrantDetails) String() st
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ClientCredentialsDetailsMemberClientCredentialsGrantDetails) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ClientCredentialsDetailsMemberClientCredentialsGrantDetails) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -524,6 +603,12 @@ func (v ClientCredentialsGrantDetails) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ClientCredentialsGrantDetails) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v ClientCredentialsGrantDetails) Format(f fmt.State, verb rune) {
@@ -554,6 +639,12 @@ func (v ClientCredentialsGrantMetadata) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ClientCredentialsGrantMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v ClientCredentialsGrantMetadata) Format(f fmt.State, verb rune) {
@@ -582,6 +673,12 @@ func (v CreateActionConnectorInput) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v CreateActionConnectorInput) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v CreateActionConnectorInput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -658,6 +755,12 @@ func (v DescribeActionConnectorOutput) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v DescribeActionConnectorOutput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v DescribeActionConnectorOutput) Format(f fmt.State, verb rune) {
@@ -707,6 +810,12 @@ func (v ListActionConnectorsOutput) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ListActionConnectorsOutput) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ListActionConnectorsOutput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -764,6 +873,12 @@ func (v ReadAPIKeyConnectionMetadata) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ReadAPIKeyConnectionMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v ReadAPIKeyConnectionMetadata) Format(f fmt.State, verb rune) {
@@ -794,6 +909,12 @@ func (v ReadAuthConfig) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ReadAuthConfig) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ReadAuthConfig) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -852,6 +973,12 @@ func (v ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) GoString() 
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) Format(f fmt.State, verb rune) {
@@ -880,6 +1007,12 @@ func (v ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) String() strin
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -984,6 +1117,12 @@ func (v ReadBasicAuthConnectionMetadata) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v ReadBasicAuthConnectionMetadata) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v ReadBasicAuthConnectionMetadata) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
@@ -1106,6 +1245,12 @@ func (v UpdateActionConnectorInput) GoString() string {
 	return redactString(&v, true)
 }
 
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v UpdateActionConnectorInput) LogValue() slog.Value {
+	return slog.StringValue(v.String())
+}
+
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,
 // any other verb as String.
 func (v UpdateActionConnectorInput) Format(f fmt.State, verb rune) {
@@ -1168,6 +1313,12 @@ func (v UnknownUnionMember) String() string {
 // GoString returns v in the layout of fmt's %#v, with sensitive data redacted.
 func (v UnknownUnionMember) GoString() string {
 	return redactString(&v, true)
+}
+
+// LogValue makes log/slog print v as String does, with sensitive data redacted,
+// whatever the handler (the JSON handler would otherwise use MarshalJSON).
+func (v UnknownUnionMember) LogValue() slog.Value {
+	return slog.StringValue(v.String())
 }
 
 // Format makes every fmt verb print v with sensitive data redacted: %#v as GoString,

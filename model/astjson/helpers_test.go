@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/smithygen/smithygen/internal/sharedtest"
 	"github.com/smithygen/smithygen/model"
 )
 
@@ -55,23 +56,7 @@ func fixture(t testing.TB, name string) file {
 // reference data is not there.
 func sharedModel(t testing.TB, name string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("skipping: repository root (go.mod) not found above the package directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "models", "smithy-ast", name)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("skipping: reference model %s not found (the official models live in ../shared beside the checkout)", path)
-	}
-	return path
+	return sharedtest.Dir(t, "models", "smithy-ast", name)
 }
 
 // equalModels reports (through t) every difference between the shapes and

@@ -1,12 +1,12 @@
 package idl
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/smithygen/smithygen/model"
 	"github.com/stretchr/testify/require"
+
+	"github.com/smithygen/smithygen/internal/sharedtest"
+	"github.com/smithygen/smithygen/model"
 )
 
 // build loads files (name → source) into one model.
@@ -70,21 +70,6 @@ func traitIDs(traits *model.Traits) []string {
 // directory holding go.mod), skipping the test when it is absent.
 func sharedSmithy(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared", "smithy")
-	if _, err := os.Stat(filepath.Join(shared, "prelude")); err != nil {
-		t.Skipf("reference Smithy models not found at %s: the tests that load them need the shared directory beside the repository", shared)
-	}
-	return shared
+	sharedtest.Dir(t, "smithy", "prelude")
+	return sharedtest.Dir(t, "smithy")
 }

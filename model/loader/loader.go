@@ -124,7 +124,6 @@ func LoadFiles(paths ...string) (*model.Model, error) {
 	return Load(sources...)
 }
 
-
 // Expand replaces each directory in paths by the .smithy and .json files
 // below it, sorted; files are kept as given.
 func Expand(paths []string) ([]string, error) {

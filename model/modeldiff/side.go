@@ -166,7 +166,6 @@ func (s *side) errorsOf(op *model.Shape) []model.ShapeID {
 	return out
 }
 
-
 // goNamed reports whether the shape has a named type in the generated package.
 func (s *side) goNamed(id model.ShapeID) bool {
 	if s.ir != nil {

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -112,6 +114,10 @@ func Generate(p *Package, cfg Config) ([]File, error) {
 	}
 	g := &gen{pkg: p, cfg: cfg}
 	var files []File
+	// Emitters run one after the other (they share the IR, and some plan on
+	// it); their output is formatted afterwards, in parallel, which is most of
+	// the work on a large model.
+	var unformatted []int
 	for _, e := range emitters {
 		if !cfg.enabled(e.artifact) {
 			continue
@@ -122,8 +128,12 @@ func Generate(p *Package, cfg Config) ([]File, error) {
 			data, err = renderStatic(p, e.file)
 		} else {
 			data, err = g.render(e)
+			unformatted = append(unformatted, len(files))
 		}
 		if errors.Is(err, errNoFile) {
+			if e.emit != nil {
+				unformatted = unformatted[:len(unformatted)-1]
+			}
 			continue
 		}
 		if err != nil {
@@ -131,7 +141,38 @@ func Generate(p *Package, cfg Config) ([]File, error) {
 		}
 		files = append(files, File{Name: e.file, Data: data})
 	}
+	if err := formatAll(files, unformatted); err != nil {
+		return nil, err
+	}
 	return files, nil
+}
+
+// formatAll gofmts files[i] for every i in which, on every core.
+func formatAll(files []File, which []int) error {
+	errs := make([]error, len(which))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(which)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				i := which[j]
+				out, err := format.Source(files[i].Data)
+				if err != nil {
+					errs[j] = fmt.Errorf("%s: generated code does not format (a generator bug): %w", files[i].Name, err)
+					continue
+				}
+				files[i].Data = out
+			}
+		}()
+	}
+	for j := range which {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func checkArtifactDeps(cfg Config) error {
@@ -176,8 +217,10 @@ func header(p *Package) string {
 	return h
 }
 
+// render runs one emitter and returns its file, not yet formatted (formatAll does that).
 func (g *gen) render(e emitter) ([]byte, error) {
 	f := g.newFile()
+	f.NoFormat = true
 	if err := e.emit(g, f); err != nil {
 		return nil, err
 	}

@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -17,10 +20,10 @@ import (
 
 // Usage is what one child process used.
 type Usage struct {
-	Wall    time.Duration
-	CPU     time.Duration // user + system
-	MaxRSS  int64         // peak resident set, bytes
-	Outputs int           // lines the child printed (for sanity checks)
+	Wall     time.Duration
+	CPU      time.Duration // user + system
+	MaxRSS   int64         // peak resident set, bytes
+	RSSExact bool          // MaxRSS is the child's own (see Run)
 }
 
 // CPUShare is CPU time over wall time: 1 means one core busy throughout, 2
@@ -32,11 +35,39 @@ func (u Usage) CPUShare() float64 {
 	return float64(u.CPU) / float64(u.Wall)
 }
 
-// Run runs cmd to completion and reports its usage from wait4's rusage.
+// gnuTime is GNU time, when installed: see Run.
+var gnuTime = func() string {
+	if _, err := os.Stat("/usr/bin/time"); err == nil {
+		return "/usr/bin/time"
+	}
+	return ""
+}()
+
+// Run runs cmd to completion and reports its wall time, its CPU time (from
+// wait4's rusage) and its peak resident set.
+//
+// The peak is read through GNU time when it is installed. On Linux, Go
+// starts children with vfork semantics, and a child's ru_maxrss keeps the
+// high-water mark of the memory it shared with its parent before exec: the
+// whole runner's. GNU time forks its child from a small process, so the
+// child's figure is its own. Without GNU time MaxRSS is an upper bound that
+// includes the parent's peak (RSSExact is false).
 func Run(cmd *exec.Cmd) (Usage, error) {
 	var stderr bytes.Buffer
 	if cmd.Stderr == nil {
 		cmd.Stderr = &stderr
+	}
+	var rssFile string
+	if gnuTime != "" {
+		f, err := os.CreateTemp("", "smithygen-bench-rss-")
+		if err != nil {
+			return Usage{}, err
+		}
+		f.Close()
+		rssFile = f.Name()
+		defer os.Remove(rssFile)
+		cmd.Args = append([]string{gnuTime, "-f", "%M", "-o", rssFile, cmd.Path}, cmd.Args[1:]...)
+		cmd.Path = gnuTime
 	}
 	start := time.Now()
 	err := cmd.Run()
@@ -44,12 +75,27 @@ func Run(cmd *exec.Cmd) (Usage, error) {
 	if err != nil {
 		return Usage{}, fmt.Errorf("%s: %w\n%s", strings.Join(cmd.Args, " "), err, tail(stderr.String(), 2000))
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		return Usage{Wall: wall}, nil
+	u := Usage{Wall: wall}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		u.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		u.MaxRSS = ru.Maxrss * 1024
 	}
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return Usage{Wall: wall, CPU: cpu, MaxRSS: ru.Maxrss * 1024}, nil
+	if rssFile != "" {
+		data, err := os.ReadFile(rssFile)
+		if err != nil {
+			return Usage{}, err
+		}
+		fields := strings.Fields(string(data))
+		if len(fields) == 0 {
+			return Usage{}, fmt.Errorf("%s wrote no peak memory", gnuTime)
+		}
+		kb, err := strconv.ParseInt(fields[len(fields)-1], 10, 64)
+		if err != nil {
+			return Usage{}, fmt.Errorf("%s: %w", gnuTime, err)
+		}
+		u.MaxRSS, u.RSSExact = kb*1024, true
+	}
+	return u, nil
 }
 
 func tail(s string, n int) string {
@@ -97,58 +143,150 @@ type listedPackage struct {
 // passes (-p, -lang, -complete, -c, -importcfg, -pack), in dependency order.
 type CompileJob struct {
 	Name     string
+	Flags    []string // extra compiler flags (experiments: -l, -m, ...)
 	compiler string
 	dir      string // where to run the compiler
 	pkgs     []listedPackage
 	cfg      string // importcfg file
 	out      string // scratch directory for archives
+	env      []string
+	exports  map[string]string // import path -> archive, for every package
 }
 
 // NewCompileJob prepares compiling the packages of pattern in dir (a module
 // directory) whose import path satisfies measure; every other dependency is
-// built first. work is a scratch directory.
+// built first (into the shared build cache), the measured packages are not.
+// work is a scratch directory.
 func NewCompileJob(name, dir, pattern string, measure func(importPath string) bool, work string, env []string) (*CompileJob, error) {
-	out, err := GoTool(dir, env, "list", "-export", "-deps", "-json", pattern)
-	if err != nil {
-		return nil, err
-	}
 	tooldir, err := GoTool(dir, env, "env", "GOTOOLDIR")
 	if err != nil {
 		return nil, err
 	}
-	job := &CompileJob{Name: name, compiler: filepath.Join(strings.TrimSpace(string(tooldir)), "compile"), dir: dir, out: work}
-	var cfg strings.Builder
-	cfg.WriteString("# import config\n")
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var p listedPackage
-		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return nil, err
-		}
-		if measure(p.ImportPath) {
+	job := &CompileJob{Name: name, compiler: filepath.Join(strings.TrimSpace(string(tooldir)), "compile"), dir: dir, out: work, env: env}
+	all, err := listPackages(dir, env, false, pattern)
+	if err != nil {
+		return nil, err
+	}
+	var deps []string
+	for _, p := range all {
+		switch {
+		case measure(p.ImportPath):
 			if len(p.CgoFiles)+len(p.SFiles)+len(p.EmbedFiles) > 0 {
 				return nil, fmt.Errorf("%s: cgo, assembly or embedded files are not supported", p.ImportPath)
 			}
 			job.pkgs = append(job.pkgs, p)
-			// Later packages of the job import this one's fresh archive.
-			fmt.Fprintf(&cfg, "packagefile %s=%s\n", p.ImportPath, job.archive(p))
+		case p.ImportPath != "unsafe": // unsafe is built into the compiler
+			deps = append(deps, p.ImportPath)
+		}
+	}
+	if len(job.pkgs) == 0 {
+		return nil, fmt.Errorf("%s: no package to measure in %s", name, pattern)
+	}
+	if job.exports, err = exports(dir, env, deps); err != nil {
+		return nil, err
+	}
+	for _, p := range job.pkgs {
+		// Later packages of the job import this one's fresh archive.
+		job.exports[p.ImportPath] = job.archive(p)
+	}
+	job.cfg = filepath.Join(work, "importcfg")
+	if err := writeImportcfg(job.cfg, job.exports); err != nil {
+		return nil, err
+	}
+	return job, nil
+}
+
+// listPackages runs go list -deps -json (with -export when export is set).
+func listPackages(dir string, env []string, export bool, args ...string) ([]listedPackage, error) {
+	flags := []string{"list", "-deps", "-json"}
+	if export {
+		flags = append(flags, "-export")
+	}
+	out, err := GoTool(dir, env, append(flags, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	var pkgs []listedPackage
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p listedPackage
+		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
+			return pkgs, nil
+		} else if err != nil {
+			return nil, err
+		}
+		pkgs = append(pkgs, p)
+	}
+}
+
+// exports builds pkgs and their dependencies and returns the export data
+// (the compiled archive) of each, by import path.
+func exports(dir string, env []string, pkgs []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(pkgs) == 0 {
+		return out, nil
+	}
+	listed, err := listPackages(dir, env, true, pkgs...)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range listed {
+		if p.ImportPath == "unsafe" {
 			continue
 		}
 		if p.Export == "" {
 			return nil, fmt.Errorf("%s: go list gave no export data", p.ImportPath)
 		}
-		fmt.Fprintf(&cfg, "packagefile %s=%s\n", p.ImportPath, p.Export)
+		out[p.ImportPath] = p.Export
 	}
-	if len(job.pkgs) == 0 {
-		return nil, fmt.Errorf("%s: no package to measure in %s", name, pattern)
+	return out, nil
+}
+
+func writeImportcfg(file string, exports map[string]string) error {
+	var b strings.Builder
+	b.WriteString("# import config\n")
+	for _, path := range slices.Sorted(maps.Keys(exports)) {
+		fmt.Fprintf(&b, "packagefile %s=%s\n", path, exports[path])
 	}
-	job.cfg = filepath.Join(work, "importcfg")
-	if err := os.WriteFile(job.cfg, []byte(cfg.String()), 0o644); err != nil {
-		return nil, err
+	return os.WriteFile(file, []byte(b.String()), 0o644)
+}
+
+// Link builds the command mainPkg (a pattern in the job's directory) into
+// exe with the archives the job compiled (Run must have run), without
+// compiling those packages again: the main package is compiled and linked
+// with the compiler and linker directly.
+func (j *CompileJob) Link(mainPkg, exe string) error {
+	all, err := listPackages(j.dir, j.env, false, mainPkg)
+	if err != nil {
+		return err
 	}
-	return job, nil
+	main := all[len(all)-1]
+	var deps []string
+	for _, p := range all[:len(all)-1] {
+		if _, ok := j.exports[p.ImportPath]; !ok && p.ImportPath != "unsafe" {
+			deps = append(deps, p.ImportPath)
+		}
+	}
+	more, err := exports(j.dir, j.env, deps)
+	if err != nil {
+		return err
+	}
+	maps.Copy(more, j.exports)
+	cfg := filepath.Join(j.out, "importcfg.link")
+	if err := writeImportcfg(cfg, more); err != nil {
+		return err
+	}
+	obj := filepath.Join(j.out, "main.a")
+	args := []string{"-o", obj, "-p", "main", "-lang=go1.26", "-complete", "-importcfg", cfg, "-pack"}
+	for _, f := range main.GoFiles {
+		args = append(args, filepath.Join(main.Dir, f))
+	}
+	if _, err := Run(exec.Command(j.compiler, args...)); err != nil {
+		return err
+	}
+	linker := filepath.Join(filepath.Dir(j.compiler), "link")
+	_, err = Run(exec.Command(linker, "-o", exe, "-importcfg", cfg, "-buildmode=exe", obj))
+	return err
 }
 
 func (j *CompileJob) archive(p listedPackage) string {
@@ -191,6 +329,7 @@ func (j *CompileJob) Run() (Usage, error) {
 		args := []string{"-o", j.archive(p), "-p", p.ImportPath, "-lang=" + lang, "-complete",
 			"-goversion", runtime.Version(), fmt.Sprintf("-c=%d", min(4, runtime.GOMAXPROCS(0))),
 			"-nolocalimports", "-importcfg", j.cfg, "-pack"}
+		args = append(args, j.Flags...)
 		for _, f := range p.GoFiles {
 			args = append(args, filepath.Join(p.Dir, f))
 		}
@@ -206,3 +345,7 @@ func (j *CompileJob) Run() (Usage, error) {
 	}
 	return total, nil
 }
+
+// PeakMemoryExact tells whether Run measures a child's own peak memory
+// (GNU time is installed) rather than an upper bound.
+func PeakMemoryExact() bool { return gnuTime != "" }

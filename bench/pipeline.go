@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"go/format"
+	"syscall"
 	"time"
 
 	"github.com/smithygen/smithygen/generator"
@@ -18,25 +19,26 @@ import (
 //	load   parse the file into a model.Builder (botocore.Load / astjson.Load)
 //	build  model.Builder.Build: prelude, mixins, apply, validation
 //	IR     generator.BuildIR
-//	render generator.Generate: jennifer emission and go/format (jennifer's
-//	       File.Render formats; the pipeline does not expose the two apart)
-//	format go/format.Source over the rendered files again: what formatting
-//	       costs (formatting formatted source parses and prints the same
-//	       tokens as formatting jennifer's raw output)
+//	render generator.Generate: the emitters, jennifer's rendering and
+//	       go/format (jennifer's File.Render formats what it renders; the
+//	       pipeline does not expose the two apart: FormatShare splits them)
 //	write  generator.Plan and generator.Apply into an empty directory
 //
-// Emit, jennifer's share of render, is Render - Format.
+// Format is a cross-check, not a phase: go/format.Source run once more over
+// the rendered (already formatted) files.
 type Phases struct {
 	Load, Build, IR, Render, Format, Write time.Duration
-	Shapes                                 int // shapes in the model, prelude included
-	IRShapes                               int // shapes of the generated package
-	Files, Bytes                           int
+	// CPU is the process's CPU time (user + system, every thread: GC
+	// included) over the pipeline (the extra Format pass left out);
+	// steadier than wall time on a shared machine.
+	CPU      time.Duration
+	Shapes   int // shapes in the model, prelude included
+	IRShapes int // shapes of the generated package
+	Files    int
+	Bytes    int
 }
 
-// Emit estimates jennifer's share of Render.
-func (p Phases) Emit() time.Duration { return max(p.Render-p.Format, 0) }
-
-// Total is the pipeline without the extra format pass.
+// Total is the pipeline's wall time, the extra format pass left out.
 func (p Phases) Total() time.Duration { return p.Load + p.Build + p.IR + p.Render + p.Write }
 
 // LoadModel runs the load and build phases.
@@ -127,8 +129,10 @@ func Write(files []generator.File, dir string, ph *Phases) error {
 
 // Generate runs every phase of m, writing into dir (nothing is written when
 // dir is empty), and returns the rendered files.
-func Generate(m Model, dir string) (Phases, []generator.File, error) {
-	var ph Phases
+func Generate(m Model, dir string) (ph Phases, files []generator.File, err error) {
+	cpu0 := processCPU()
+	var again time.Duration // CPU of the extra format pass, left out of ph.CPU
+	defer func() { ph.CPU = processCPU() - cpu0 - again }()
 	mod, err := LoadModel(m, &ph)
 	if err != nil {
 		return ph, nil, err
@@ -137,17 +141,28 @@ func Generate(m Model, dir string) (Phases, []generator.File, error) {
 	if err != nil {
 		return ph, nil, err
 	}
-	files, err := Render(pkg, &ph)
+	files, err = Render(pkg, &ph)
 	if err != nil {
 		return ph, nil, fmt.Errorf("%s: %w", m.Name, err)
 	}
+	before := processCPU()
 	if err := FormatAgain(files, &ph); err != nil {
 		return ph, nil, err
 	}
+	again = processCPU() - before
 	if dir != "" {
 		if err := Write(files, dir, &ph); err != nil {
 			return ph, nil, err
 		}
 	}
 	return ph, files, nil
+}
+
+// processCPU is the CPU time this process has used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

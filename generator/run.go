@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/smithygen/smithygen/model"
@@ -81,14 +82,17 @@ func RenderWith(targets []*Target, opts RenderOptions) ([]*Rendered, error) {
 			opts.Progress(p)
 		}
 	}
+	// Models are loaded first, one after the other (targets may share one);
+	// a built model is read-only, so the targets are then rendered in
+	// parallel, except when progress is reported (its lines stay in order).
 	cache := map[string]*model.Model{}
-	var out []*Rendered
+	models := make([]*model.Model, len(targets))
+	loadTimes := make([]Timings, len(targets))
 	for i, t := range targets {
 		start := time.Now()
-		var tm Timings
 		key := modelKey(t.Models)
 		m, ok := cache[key]
-		tm.LoadCached = ok
+		loadTimes[i].LoadCached = ok
 		report(i, t, Progress{Phase: PhaseLoad, Cached: ok})
 		if !ok {
 			var err error
@@ -98,21 +102,31 @@ func RenderWith(targets []*Target, opts RenderOptions) ([]*Rendered, error) {
 			}
 			cache[key] = m
 		}
-		tm.Load = time.Since(start)
+		loadTimes[i].Load = time.Since(start)
+		models[i] = m
+	}
+	out := make([]*Rendered, len(targets))
+	errs := make([]error, len(targets))
+	render := func(i int) {
+		t, m, tm := targets[i], models[i], loadTimes[i]
+		start := time.Now().Add(-tm.Load)
 		report(i, t, Progress{Phase: PhaseIR})
 		irStart := time.Now()
 		svc, err := m.ServiceByID(t.Service)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", sourceNames(t.Models), err)
+			errs[i] = fmt.Errorf("%s: %w", sourceNames(t.Models), err)
+			return
 		}
 		pkg, err := BuildIR(m, svc, Options{Package: t.Package, Operations: t.Operations, Source: sourceNames(t.Models)})
 		if err != nil {
-			return nil, err
+			errs[i] = err
+			return
 		}
 		cfg := Config{Artifacts: t.Artifacts}
 		if cfg.enabled(ArtifactProtocolTests) {
 			if err := BuildProtocolTests(m, svc, pkg); err != nil {
-				return nil, err
+				errs[i] = err
+				return
 			}
 		}
 		tm.IR = time.Since(irStart)
@@ -120,12 +134,35 @@ func RenderWith(targets []*Target, opts RenderOptions) ([]*Rendered, error) {
 		emitStart := time.Now()
 		files, err := Generate(pkg, cfg)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", t.Out, err)
+			errs[i] = fmt.Errorf("%s: %w", t.Out, err)
+			return
 		}
 		tm.Emit = time.Since(emitStart)
 		r := &Rendered{Target: t, Package: pkg, Files: files, Warnings: pkg.Warnings, Elapsed: time.Since(start), Timings: tm}
-		out = append(out, r)
+		out[i] = r
 		report(i, t, Progress{Phase: PhaseDone, Rendered: r})
+	}
+	if opts.Progress != nil || len(targets) == 1 {
+		for i := range targets {
+			if render(i); errs[i] != nil {
+				return nil, errs[i]
+			}
+		}
+	} else {
+		var wg sync.WaitGroup
+		for i := range targets {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				render(i)
+			}()
+		}
+		wg.Wait()
+		for _, err := range errs { // the first failing target, in config order
+			if err != nil {
+				return nil, err
+			}
+		}
 	}
 	if err := checkOutDirs(out); err != nil {
 		return nil, err

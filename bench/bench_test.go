@@ -5,8 +5,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"regexp"
 	"net/http/httptest"
+	"regexp"
 	"testing"
 )
 
@@ -153,6 +153,9 @@ func TestCumSeconds(t *testing.T) {
 		if err != nil || got != want {
 			t.Errorf("cumSeconds(%s) = %v, %v; want %v", fn, got, err, want)
 		}
+	}
+	if total, err := totalSeconds([]byte("Duration: 43.79s, Total samples = 12.14s (27.72%)")); err != nil || total != 12.14 {
+		t.Errorf("totalSeconds = %v, %v", total, err)
 	}
 	if _, err := cumSeconds(top, "go/printer.Fprint"); err == nil {
 		t.Error("no error for a function the profile lacks")

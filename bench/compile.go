@@ -342,6 +342,7 @@ func (j *CompileJob) Run() (Usage, error) {
 		total.Wall += u.Wall
 		total.CPU += u.CPU
 		total.MaxRSS = max(total.MaxRSS, u.MaxRSS)
+		total.RSSExact = u.RSSExact
 	}
 	return total, nil
 }

@@ -70,21 +70,31 @@ func (e *env) compile(r *report) {
 	for _, j := range jobs {
 		lines[j], _ = j.Lines()
 	}
-	res := map[*bench.CompileJob][]bench.Usage{}
+	// The action-connector package compiles in seconds: it runs between
+	// the big compiles, several times, so that its median is steady.
+	var order []*bench.CompileJob
 	for round := range e.heavy {
-		for k := range jobs {
-			j := jobs[k]
-			if round%2 == 1 {
-				j = jobs[len(jobs)-1-k]
+		big := jobs[1:]
+		if round%2 == 1 {
+			big = []*bench.CompileJob{jobs[len(jobs)-1]}
+			if len(jobs) == 3 {
+				big = append(big, jobs[1])
 			}
-			fmt.Printf("  compiling %s (%d lines)\n", j.Name, lines[j])
-			u, err := j.Run()
-			if err != nil {
-				fail(err)
-				return
-			}
-			res[j] = append(res[j], u)
 		}
+		order = append(order, small)
+		for _, j := range big {
+			order = append(order, j, small)
+		}
+	}
+	res := map[*bench.CompileJob][]bench.Usage{}
+	for _, j := range order {
+		fmt.Printf("  compiling %s (%d lines)\n", j.Name, lines[j])
+		u, err := j.Run()
+		if err != nil {
+			fail(err)
+			return
+		}
+		res[j] = append(res[j], u)
 	}
 	summary := func(j *bench.CompileJob) (string, string) {
 		w, c := walls(res[j]), cpus(res[j])
@@ -105,10 +115,11 @@ func (e *env) compile(r *report) {
 	sdkDesc := fmt.Sprintf("SDK, %d packages, %d lines: %s", len(sdkJob.Packages()), lines[sdkJob], sdkTime)
 
 	sTime, sMem := summary(small)
-	x := pairedRatio(walls(res[sdkJob]), walls(res[small]))
+	x := float64(median(walls(res[sdkJob]))) / float64(median(walls(res[small])))
+	xcpu := float64(median(cpus(res[sdkJob]))) / float64(median(cpus(res[small])))
 	r.add(row{fmt.Sprintf("Compile generated/quicksight (action connectors, %d lines) vs the SDK's service/quicksight, wall", lines[small]),
-		sTime, sdkDesc, ratio(x) + " faster", "≥ 20× faster", yes(x >= 20)})
-	r.add(row{"… peak compiler memory", sMem, sdkMem, ratio(pairedRatio(rss(sdkJob), rss(small))) + " less", "— (reported)", "—"})
+		sTime, sdkDesc, fmt.Sprintf("%s faster (CPU: %s)", ratio(x), ratio(xcpu)), "≥ 20× faster", yes(x >= 20)})
+	r.add(row{"… peak compiler memory", sMem, sdkMem, ratio(float64(median(rss(sdkJob)))/float64(median(rss(small)))) + " less", "— (reported)", "—"})
 	if whole == nil {
 		return
 	}

@@ -204,11 +204,7 @@ func compareGoldenDir(t *testing.T, dir string, files []File) {
 func vetModule(t *testing.T, pkgs map[string][]File) map[string]string {
 	t.Helper()
 	dir := t.TempDir()
-	goMod := "module example.com/fixture\n\ngo 1.26\n\nrequire github.com/aws/smithy-go v1.28.8\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644))
-	sum, err := os.ReadFile(filepath.Join(rootDir, "go.sum"))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
+	tempModule(t, dir, "example.com/fixture")
 	for rel, files := range pkgs {
 		pd := filepath.Join(dir, filepath.FromSlash(rel))
 		require.NoError(t, os.MkdirAll(pd, 0o755))
@@ -220,9 +216,7 @@ func vetModule(t *testing.T, pkgs map[string][]File) map[string]string {
 	if err != nil {
 		t.Skip("no go command to compile the generated packages with: ", err)
 	}
-	cmd := exec.Command(goCmd, "vet", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	cmd := offlineGo(dir, goCmd, "vet", "./...")
 	out, err := cmd.CombinedOutput()
 	problems := map[string]string{}
 	if err == nil {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -294,17 +293,11 @@ func TestProtocolTestsFixture(t *testing.T) {
 	require.NoError(t, err)
 
 	dir := t.TempDir()
-	goMod := "module example.com/pt\n\ngo 1.26\n\nrequire github.com/aws/smithy-go v1.28.8\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644))
-	sum, err := os.ReadFile(filepath.Join(rootDir, "go.sum"))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
+	tempModule(t, dir, "example.com/pt")
 	for _, f := range files {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644))
 	}
-	cmd := exec.Command("go", "test", "-json", "-count=1", ".")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	cmd := offlineGo(dir, "go", "test", "-json", "-count=1", ".")
 	out, _ := cmd.Output()
 
 	got := map[string]string{}

@@ -7,7 +7,6 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -170,11 +169,7 @@ func TestRedactFixtureRuns(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	goMod := "module example.com/x\n\ngo 1.26\n\nrequire github.com/aws/smithy-go v1.28.8\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644))
-	sum, err := os.ReadFile(filepath.Join("..", "go.sum"))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
+	tempModule(t, dir, "example.com/x")
 	pkgDir := filepath.Join(dir, "redactfixture")
 	require.NoError(t, os.Mkdir(pkgDir, 0o755))
 	for _, f := range files {
@@ -185,9 +180,7 @@ func TestRedactFixtureRuns(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(pkgDir, "redact_behaviour_test.go"), test, 0o644))
 
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+		cmd := offlineGo(dir, "go", args...)
 		out, err := cmd.CombinedOutput()
 		require.NoError(t, err, "go %s in the generated fixture:\n%s", strings.Join(args, " "), out)
 	}

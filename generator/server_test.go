@@ -2,7 +2,6 @@ package generator
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -28,11 +27,7 @@ func TestServerFixtures(t *testing.T) {
 		t.Skip("builds and runs a module; skipped with -short")
 	}
 	dir := t.TempDir()
-	goMod := "module example.com/serverfixture\n\ngo 1.26\n\nrequire github.com/aws/smithy-go v1.28.8\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644))
-	sum, err := os.ReadFile(filepath.Join(rootDir, "go.sum"))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
+	tempModule(t, dir, "example.com/serverfixture")
 
 	entries, err := os.ReadDir(serverFixturesDir)
 	require.NoError(t, err)
@@ -61,9 +56,7 @@ func TestServerFixtures(t *testing.T) {
 			require.NoError(t, os.WriteFile(filepath.Join(pd, filepath.Base(tf)), b, 0o644))
 		}
 	}
-	cmd := exec.Command("go", "test", "-count=1", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	cmd := offlineGo(dir, "go", "test", "-count=1", "./...")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "go test in the fixture module:\n%s", out)
 	t.Logf("%s", out)

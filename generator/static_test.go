@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,20 +64,14 @@ func TestRuntimeUses(t *testing.T) {
 		t.Skip("-short: the runtime cases are not compiled")
 	}
 	dir := t.TempDir()
-	goMod := "module example.com/x\n\ngo 1.26\n\nrequire github.com/aws/smithy-go v1.28.8\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644))
-	sum, err := os.ReadFile(filepath.Join("..", "go.sum"))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
+	tempModule(t, dir, "example.com/x")
 	for name, files := range pkgs {
 		require.NoError(t, os.Mkdir(filepath.Join(dir, name), 0o755))
 		for _, f := range files {
 			require.NoError(t, os.WriteFile(filepath.Join(dir, name, f.Name), f.Data, 0o644))
 		}
 	}
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	cmd := offlineGo(dir, "go", "vet", "./...")
 	out, err := cmd.CombinedOutput()
 	assert.NoError(t, err, "go vet of the runtime cases:\n%s", strings.TrimSpace(string(out)))
 }

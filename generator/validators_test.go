@@ -369,11 +369,7 @@ func main() {
 func runValidatorsProgram(t *testing.T, files map[string]string, driver string) string {
 	t.Helper()
 	dir := t.TempDir()
-	goMod := "module example.com/v\n\ngo 1.26\n\nrequire github.com/aws/smithy-go v1.28.8\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644))
-	sum, err := os.ReadFile(filepath.Join("..", "go.sum"))
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644))
+	tempModule(t, dir, "example.com/v")
 	for name, data := range files {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -112,9 +113,7 @@ func emitStructJSON(f *jen.File, s *Shape, bodyEnc, bodyDec bool) {
 		"unknown union members are kept as *UnknownUnionMember.", s.Name))
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Op("*").Id("v").Op("=").Id(s.Name).Values(),
-		jen.Id("r").Op(":=").Id("newJSONReader").Call(jen.Id("data"), jen.False()),
-		jen.If(jen.Err().Op(":=").Id("v").Dot("decodeJSON").Call(jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Return(jen.Id("r").Dot("end").Call()),
+		jen.Return(jen.Id("unmarshalStruct").Call(jen.Id("data"), jen.Id("v"))),
 	)
 	f.Line()
 }
@@ -122,7 +121,6 @@ func emitStructJSON(f *jen.File, s *Shape, bodyEnc, bodyDec bool) {
 func emitStructEncoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id(name).Params(jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
 		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
-		grp.Defer().Id("obj").Dot("Close").Call()
 		for _, m := range s.Members {
 			if bodyOnly && !inResponseBody(m) {
 				continue
@@ -136,6 +134,8 @@ func emitStructEncoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 				grp.Add(write...)
 			}
 		}
+		// Closed on success only: after an error the encoder's bytes are dropped.
+		grp.Id("obj").Dot("Close").Call()
 		grp.Return(jen.Nil())
 	})
 	f.Line()
@@ -241,6 +241,30 @@ func writeValue(t *Shape, tsFormat string, src, dst *jen.Statement) []jen.Code {
 	panic(fmt.Sprintf("generator: no JSON encoding for %s", t.ID))
 }
 
+// emitStructDecoder writes a struct's decoder. Most members are read with one
+// call to a runtime field reader (readStringField, readIntPtrField, ...), the
+// others with readInto's statements; an error of either ends the loop:
+//
+//	func (v *X) decodeJSON(r *jsonReader) error {
+//		ok, err := r.enterObject()
+//		if err != nil || !ok { return err }
+//		v.Count = 10 // @default
+//		for {
+//			key, more, err := r.nextKey()
+//			if err != nil || !more { return err }
+//			if r.null() { continue }
+//			switch string(key) {
+//			case "Name":
+//				err = readStringPtrField(r, &v.Name, "Name")
+//			case "Config":
+//				v.Config = new(Config)
+//				err = r.wrap(v.Config.decodeJSON(r), "Config")
+//			default:
+//				err = r.skip()
+//			}
+//			if err != nil { return err }
+//		}
+//	}
 func emitStructDecoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id(name).Params(jen.Id("r").Op("*").Id("jsonReader")).Error().BlockFunc(func(grp *jen.Group) {
 		grp.List(jen.Id("ok"), jen.Err()).Op(":=").Id("r").Dot("enterObject").Call()
@@ -258,24 +282,102 @@ func emitStructDecoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 		}
 		grp.For().BlockFunc(func(loop *jen.Group) {
 			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("nextKey").Call()
-			loop.Add(ifErrReturn())
-			loop.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Nil()))
+			loop.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("more")).Block(jen.Return(jen.Err()))
 			loop.If(jen.Id("r").Dot("null").Call()).Block(jen.Continue())
 			loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
 				for _, m := range s.Members {
 					if bodyOnly && m.Location != InBody {
 						continue
 					}
-					field := jen.Id("v").Dot(m.GoName)
-					sw.Case(jen.Lit(m.JSONName)).Block(readInto(m.Target, m.TimestampFmt, field, m.Pointer, jen.Lit(m.JSONName))...)
+					sw.Case(jen.Lit(m.JSONName)).Block(readMember(m)...)
 				}
-				sw.Default().Block(
-					jen.If(jen.Err().Op(":=").Id("r").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-				)
+				sw.Default().Block(jen.Err().Op("=").Id("r").Dot("skip").Call())
 			})
+			loop.Add(ifErrReturn())
 		})
 	})
 	f.Line()
+}
+
+// fieldReader tells which runtime field reader reads struct member m in one
+// call: its key in runtimeUses.Fields ("string", "intPtr", ...), or "" when
+// the decoder reads m with readInto's statements (blobs, documents, big
+// numbers, structs, unions, lists and maps).
+func fieldReader(m *Member) string {
+	t := m.Target
+	kind := t.GoType.Kind
+	switch t.Kind {
+	case KindEnum:
+		kind = GoString
+	case KindIntEnum:
+		kind = GoInt32
+	case KindSimple:
+	default:
+		return ""
+	}
+	key := ""
+	switch kind {
+	case GoString:
+		key = "string"
+	case GoBool:
+		key = "bool"
+	case GoInt8, GoInt16, GoInt32, GoInt64:
+		key = "int"
+	case GoFloat32, GoFloat64:
+		key = "float"
+	case GoTime:
+		key = "time"
+	default:
+		return ""
+	}
+	if m.Pointer {
+		key += "Ptr"
+	}
+	return key
+}
+
+// intBits is the size of a Go integer or float kind.
+var intBits = map[GoKind]int{GoInt8: 8, GoInt16: 16, GoInt32: 32, GoInt64: 64, GoFloat32: 32, GoFloat64: 64}
+
+// readMember returns the statements of a struct decoder's case for member m:
+// they set err, and never return.
+func readMember(m *Member) []jen.Code {
+	field := jen.Id("v").Dot(m.GoName)
+	name := jen.Lit(m.JSONName)
+	setErr := func(call jen.Code) jen.Code { return jen.Err().Op("=").Add(call) }
+	wrapped := func(call jen.Code) jen.Code { return setErr(jen.Id("r").Dot("wrap").Call(call, name)) }
+	if key := fieldReader(m); key != "" {
+		fn := map[string]string{"string": "readStringField", "bool": "readBoolField", "int": "readIntField",
+			"float": "readFloatField", "time": "readTimeField"}[strings.TrimSuffix(key, "Ptr")]
+		if m.Pointer {
+			fn = strings.TrimSuffix(fn, "Field") + "PtrField"
+		}
+		args := []jen.Code{jen.Id("r"), jen.Op("&").Add(field)}
+		switch strings.TrimSuffix(key, "Ptr") {
+		case "int", "float":
+			bits := 32 // intEnums
+			if m.Target.Kind != KindIntEnum {
+				bits = intBits[m.Target.GoType.Kind]
+			}
+			args = append(args, jen.Lit(bits))
+		case "time":
+			args = append(args, jen.Lit(m.TimestampFmt))
+		}
+		return []jen.Code{setErr(jen.Id(fn).Call(append(args, name)...))}
+	}
+	switch t := m.Target; t.Kind {
+	case KindUnit:
+		return []jen.Code{wrapped(jen.Id("r").Dot("skip").Call())}
+	case KindStruct:
+		if m.Pointer {
+			return []jen.Code{field.Clone().Op("=").New(jen.Id(t.Name)), wrapped(field.Clone().Dot("decodeJSON").Call(jen.Id("r")))}
+		}
+		return []jen.Code{wrapped(field.Clone().Dot("decodeJSON").Call(jen.Id("r")))}
+	case KindUnion, KindList, KindMap:
+		return []jen.Code{wrapped(jen.Id(t.DecodeFunc).Call(jen.Id("r"), jen.Op("&").Add(field)))}
+	}
+	// Blobs, documents, big numbers: read inline; an error returns from the case.
+	return readInto(m.Target, m.TimestampFmt, field, m.Pointer, name)
 }
 
 // readInto returns statements that read a value of shape t into dst (an

@@ -90,7 +90,10 @@ var runtimeNames = sync.OnceValue(func() map[string]bool {
 		// Every optional section on, so that every name a template can write is seen.
 		all := runtimeUses{UsesString: true, UsesInt: true, UsesFloat: true, UsesBigInt: true, UsesBigFloat: true,
 			UsesBig: true, UsesBlob: true, UsesTimestamp: true, UsesEpoch: true, UsesSmithyJSON: true, UsesRaw: true,
-			UsesUnion: true, UsesFakeTables: true}
+			UsesUnion: true, UsesFakeTables: true, UsesJSONStructs: true, Fields: map[string]bool{}}
+		for _, k := range []string{"string", "bool", "int", "float", "time"} {
+			all.Fields[k], all.Fields[k+"Ptr"] = true, true
+		}
 		server := serverRuntimeUses{PrefixHeaders: true, SplitHeaderList: true, SplitHTTPDateList: true, QuoteHeaderValue: true,
 			ParseBool: true, ParseInt: true, ParseFloat: true, ParseBigInt: true, ParseBigFloat: true, ParseBlob: true, ParseBig: true,
 			FormatFloat: true, FormatTimestamp: true, Math: true, FakeNewID: true, FakeNotFound: true, FakeConflict: true, FakeDropTokens: true}

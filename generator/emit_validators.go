@@ -390,6 +390,7 @@ type site struct {
 	m        *Member
 	value    *jen.Statement // the value as stored (*T for pointer members)
 	seg      *jen.Statement // its path segment; nil for map keys, reported at the map
+	member   string         // the member's name, for a struct member
 	required bool           // an absent value is a failure
 	item     bool           // a list item, map value or union member value, not a struct member
 }
@@ -400,7 +401,7 @@ func memberSite(m *Member, recv *jen.Statement) site {
 	if recv != nil {
 		value = recv.Clone().Dot(m.GoName)
 	}
-	return site{m: m, value: value, seg: jen.Id("segMember").Call(jen.Lit(m.Name)), required: m.Required}
+	return site{m: m, value: value, seg: jen.Id("segMember").Call(jen.Lit(m.Name)), member: m.Name, required: m.Required}
 }
 
 // itemSite is an item of a list or map, or the value of a union member. In a
@@ -494,10 +495,18 @@ func appendErr(e jen.Code) jen.Code {
 	return jen.Id("errs").Op("=").Append(jen.Id("errs"), e)
 }
 
-// appendAll appends the result of a nested check, with the site's segment added.
+// appendAll appends the result of a nested check, with the site's segment
+// added, through the runtime's out-of-line nestMember and nestAt: one call a
+// site keeps the validate functions of big models small to compile.
+//
+//	errs = nestMember(errs, "Config", v.Config.validate(mode))
+//	errs = nestAt(errs, segIndex(i), validateL(item, mode))
 func (st site) appendAll(call jen.Code) jen.Code {
-	if st.seg != nil {
-		call = jen.Id("nest").Call(st.seg.Clone(), call)
+	switch {
+	case st.member != "":
+		return jen.Id("errs").Op("=").Id("nestMember").Call(jen.Id("errs"), jen.Lit(st.member), call)
+	case st.seg != nil:
+		return jen.Id("errs").Op("=").Id("nestAt").Call(jen.Id("errs"), st.seg.Clone(), call)
 	}
 	return jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Add(call).Op("..."))
 }
@@ -516,7 +525,7 @@ func errsType() *jen.Statement { return errSliceType.Clone() }
 //		if n := utf8.RuneCountInString(*v.Name); n < 1 || n > 255 { errs = append(errs, lengthError(n, "...", segMember("Name"))) }
 //		if !patternName.MatchString(*v.Name) { errs = append(errs, constraintError(kindPattern, "...", segMember("Name"))) }
 //	}
-//	errs = append(errs, nest(segMember("Config"), v.Config.validate(mode))...)
+//	errs = nestMember(errs, "Config", v.Config.validate(mode))
 func (pl *validatorPlan) checkSite(grp *jen.Group, st site) {
 	checks := pl.constraintChecks(st)
 	var present []jen.Code
@@ -932,6 +941,8 @@ func (pl *validatorPlan) emitMapValidator(f *jen.File, s *Shape) {
 // emitEnumValidator writes
 //
 //	// validateE reports a value of E that the model does not define (ValidateAll only).
+//	// ...
+//	//go:noinline
 //	func validateE(v E, mode ValidationMode) []*paramError {
 //		if mode != ValidateAll { return nil }
 //		switch v {
@@ -959,7 +970,8 @@ func (pl *validatorPlan) emitEnumValidator(f *jen.File, s *Shape) {
 		}
 	}
 	msg := "Member must satisfy enum value set: [" + strings.Join(values, ", ") + "]"
-	fileComment(f, fmt.Sprintf("%s reports a value of %s that the model does not define (ValidateAll only).", s.ValidateFunc, s.Name))
+	fileComment(f, fmt.Sprintf("%s reports a value of %s that the model does not define (ValidateAll only).\n"+
+		"It is kept out of line: every member of the enum's type calls it.\n\n//go:noinline", s.ValidateFunc, s.Name))
 	f.Func().Id(s.ValidateFunc).Params(jen.Id("v").Id(s.Name), jen.Id("mode").Id("ValidationMode")).Add(errsType()).BlockFunc(func(grp *jen.Group) {
 		grp.If(jen.Id("mode").Op("!=").Id("ValidateAll")).Block(jen.Return(jen.Nil()))
 		if len(consts) > 0 {

@@ -46,6 +46,12 @@ type runtimeUses struct {
 	UsesSmithyJSON bool
 	UsesRaw        bool // readRaw, writeDocument and package encoding/json: documents and unknown union members
 	UsesUnion      bool // enterUnion: unions
+	// UsesJSONStructs: jsonDecoder and unmarshalStruct, the body of
+	// UnmarshalJSON: the package has structs.
+	UsesJSONStructs bool
+	// Fields holds the keys of the field readers struct decoders call (see
+	// fieldReader): "string", "stringPtr", "int", "intPtr", ...
+	Fields map[string]bool
 	// UsesFakeTables: the fake stores records, so fake_runtime.go writes the
 	// snapshot helpers of its tables.
 	UsesFakeTables bool
@@ -90,6 +96,20 @@ func usesOf(p *Package) runtimeUses {
 		for _, m := range append(append([]*Member{}, s.Members...), s.Elem) {
 			if m != nil && m.Target.GoType.Kind == GoTime && m.TimestampFmt == "epoch-seconds" {
 				u.UsesEpoch = true
+			}
+		}
+	}
+	for _, s := range p.Shapes {
+		if s.Kind != KindStruct {
+			continue
+		}
+		u.UsesJSONStructs = true
+		for _, m := range s.Members {
+			if key := fieldReader(m); key != "" {
+				if u.Fields == nil {
+					u.Fields = map[string]bool{}
+				}
+				u.Fields[key] = true
 			}
 		}
 	}

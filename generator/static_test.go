@@ -22,24 +22,30 @@ var runtimeCases = []struct {
 	shapes string // more shapes, as JSON AST object members (leading comma)
 	want   runtimeUses
 }{
-	{"boolonly", `{"target": "smithy.api#Boolean"}`, ``, runtimeUses{}},
-	{"strings", `{"target": "smithy.api#String"}`, ``, runtimeUses{UsesString: true}},
-	{"ints", `{"target": "smithy.api#Long"}`, ``, runtimeUses{UsesInt: true}},
-	{"floats", `{"target": "smithy.api#Double"}`, ``, runtimeUses{UsesFloat: true, UsesString: true, UsesSmithyJSON: true}},
-	{"bigints", `{"target": "smithy.api#BigInteger"}`, ``, runtimeUses{UsesBigInt: true, UsesBig: true}},
-	{"bigdecimals", `{"target": "smithy.api#BigDecimal"}`, ``, runtimeUses{UsesBigFloat: true, UsesBig: true}},
-	{"blobs", `{"target": "smithy.api#Blob"}`, ``, runtimeUses{UsesBlob: true}},
+	{"boolonly", `{"target": "smithy.api#Boolean"}`, ``, runtimeUses{UsesJSONStructs: true, Fields: map[string]bool{"boolPtr": true}}},
+	{"strings", `{"target": "smithy.api#String"}`, ``, runtimeUses{UsesString: true, UsesJSONStructs: true, Fields: map[string]bool{"stringPtr": true}}},
+	{"ints", `{"target": "smithy.api#Long"}`, ``, runtimeUses{UsesInt: true, UsesJSONStructs: true, Fields: map[string]bool{"intPtr": true}}},
+	{"floats", `{"target": "smithy.api#Double"}`, ``, runtimeUses{UsesFloat: true, UsesString: true, UsesSmithyJSON: true, UsesJSONStructs: true, Fields: map[string]bool{"floatPtr": true}}},
+	{"bigints", `{"target": "smithy.api#BigInteger"}`, ``, runtimeUses{UsesBigInt: true, UsesBig: true, UsesJSONStructs: true}},
+	{"bigdecimals", `{"target": "smithy.api#BigDecimal"}`, ``, runtimeUses{UsesBigFloat: true, UsesBig: true, UsesJSONStructs: true}},
+	{"blobs", `{"target": "smithy.api#Blob"}`, ``, runtimeUses{UsesBlob: true, UsesJSONStructs: true}},
 	{"epochseconds", `{"target": "smithy.api#Timestamp"}`, ``,
-		runtimeUses{UsesTimestamp: true, UsesEpoch: true, UsesSmithyJSON: true, UsesString: true}},
+		runtimeUses{UsesTimestamp: true, UsesEpoch: true, UsesSmithyJSON: true, UsesString: true, UsesJSONStructs: true, Fields: map[string]bool{"timePtr": true}}},
 	{"datetimes", `{"target": "smithy.api#Timestamp", "traits": {"smithy.api#timestampFormat": "date-time"}}`, ``,
-		runtimeUses{UsesTimestamp: true, UsesString: true}},
+		runtimeUses{UsesTimestamp: true, UsesString: true, UsesJSONStructs: true, Fields: map[string]bool{"timePtr": true}}},
 	{"httpdates", `{"target": "smithy.api#Timestamp", "traits": {"smithy.api#httpHeader": "X-When"}}`, ``,
-		runtimeUses{UsesTimestamp: true, UsesString: true}},
-	{"documents", `{"target": "smithy.api#Document"}`, ``, runtimeUses{UsesRaw: true, UsesSmithyJSON: true}},
+		runtimeUses{UsesTimestamp: true, UsesString: true, UsesJSONStructs: true, Fields: map[string]bool{"timePtr": true}}},
+	{"documents", `{"target": "smithy.api#Document"}`, ``, runtimeUses{UsesRaw: true, UsesSmithyJSON: true, UsesJSONStructs: true}},
 	{"unions", `{"target": "ex.rt#U"}`, `, "ex.rt#U": {"type": "union", "members": {"a": {"target": "smithy.api#Boolean"}}}`,
-		runtimeUses{UsesRaw: true, UsesUnion: true, UsesSmithyJSON: true}},
+		runtimeUses{UsesRaw: true, UsesUnion: true, UsesSmithyJSON: true, UsesJSONStructs: true}},
 	{"intenums", `{"target": "ex.rt#E"}`, `, "ex.rt#E": {"type": "intEnum", "members": {"A": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 1}}}}`,
-		runtimeUses{UsesInt: true}},
+		runtimeUses{UsesInt: true, UsesJSONStructs: true, Fields: map[string]bool{"intPtr": true}}},
+	// Members held by value: a required string and a defaulted integer of a
+	// structure that is not an operation input.
+	{"values", `{"target": "ex.rt#S"}`, `, "ex.rt#S": {"type": "structure", "members": {
+		"s": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}},
+		"n": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": 0}}}}`,
+		runtimeUses{UsesString: true, UsesInt: true, UsesJSONStructs: true, Fields: map[string]bool{"string": true, "int": true}}},
 }
 
 func runtimeModel(member, shapes string) string {

@@ -85,7 +85,10 @@ func TestValidatorsSource(t *testing.T) {
 		"func equalItem(a, b *Item) bool {",
 		// Unions, recursive ones included; maps in key order only when something fails.
 		"func validateChoice(v Choice, mode ValidationMode) []*paramError {",
-		"errs = append(errs, nest(segVariant(\"nested\"), validateChoice(uv.Value, mode))...)",
+		"errs = nestAt(errs, segVariant(\"nested\"), validateChoice(uv.Value, mode))",
+		// Nested checks append through one out-of-line call a member.
+		"errs = nestMember(errs, \"inner\", v.Inner.validate(mode))",
+		"//go:noinline\nfunc validateColor(v Color, mode ValidationMode) []*paramError {",
 		"return checkEntries(v, mode, func(k string, item string, mode ValidationMode) []*paramError {",
 		"func validateLevel(v Level, mode ValidationMode) []*paramError {",
 		`return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [1, 10]")}`,

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	smithyjson "github.com/aws/smithy-go/encoding/json"
-	"github.com/aws/smithy-go/ptr"
 	smithytime "github.com/aws/smithy-go/time"
 	"strconv"
 	"strings"
@@ -15,8 +14,8 @@ import (
 
 func (v *AccessDeniedException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("message").String(v.Message)
+	obj.Close()
 	return nil
 }
 
@@ -27,26 +26,20 @@ func (v *AccessDeniedException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
+			err = readStringField(r, &v.Message, "message")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -64,17 +57,13 @@ func (v AccessDeniedException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AccessDeniedException) UnmarshalJSON(data []byte) error {
 	*v = AccessDeniedException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ApiKeyCredential) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("apiKey").String(v.ApiKey)
+	obj.Close()
 	return nil
 }
 
@@ -85,26 +74,20 @@ func (v *ApiKeyCredential) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "apiKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "apiKey")
-			}
-			v.ApiKey = x
+			err = readStringField(r, &v.ApiKey, "apiKey")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -122,16 +105,11 @@ func (v ApiKeyCredential) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ApiKeyCredential) UnmarshalJSON(data []byte) error {
 	*v = ApiKeyCredential{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *AppAuthorization) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("appAuthorizationArn").String(v.AppAuthorizationArn)
 	obj.Key("appBundleArn").String(v.AppBundleArn)
 	obj.Key("app").String(v.App)
@@ -154,6 +132,7 @@ func (v *AppAuthorization) encodeJSON(value smithyjson.Value) error {
 	if v.AuthUrl != nil {
 		obj.Key("authUrl").String(*v.AuthUrl)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -164,79 +143,39 @@ func (v *AppAuthorization) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "appAuthorizationArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appAuthorizationArn")
-			}
-			v.AppAuthorizationArn = x
+			err = readStringField(r, &v.AppAuthorizationArn, "appAuthorizationArn")
 		case "appBundleArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appBundleArn")
-			}
-			v.AppBundleArn = x
+			err = readStringField(r, &v.AppBundleArn, "appBundleArn")
 		case "app":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "app")
-			}
-			v.App = x
+			err = readStringField(r, &v.App, "app")
 		case "tenant":
 			v.Tenant = new(Tenant)
-			if err := v.Tenant.decodeJSON(r); err != nil {
-				return r.wrap(err, "tenant")
-			}
+			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
 		case "authType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "authType")
-			}
-			v.AuthType = AuthType(x)
+			err = readStringField(r, &v.AuthType, "authType")
 		case "status":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "status")
-			}
-			v.Status = AppAuthorizationStatus(x)
+			err = readStringField(r, &v.Status, "status")
 		case "createdAt":
-			x, err := r.readTimestamp("date-time")
-			if err != nil {
-				return r.wrap(err, "createdAt")
-			}
-			v.CreatedAt = x
+			err = readTimeField(r, &v.CreatedAt, "date-time", "createdAt")
 		case "updatedAt":
-			x, err := r.readTimestamp("date-time")
-			if err != nil {
-				return r.wrap(err, "updatedAt")
-			}
-			v.UpdatedAt = x
+			err = readTimeField(r, &v.UpdatedAt, "date-time", "updatedAt")
 		case "persona":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "persona")
-			}
-			v.Persona = Persona(x)
+			err = readStringField(r, &v.Persona, "persona")
 		case "authUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "authUrl")
-			}
-			v.AuthUrl = ptr.String(x)
+			err = readStringPtrField(r, &v.AuthUrl, "authUrl")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -254,16 +193,11 @@ func (v AppAuthorization) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AppAuthorization) UnmarshalJSON(data []byte) error {
 	*v = AppAuthorization{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *AppAuthorizationSummary) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("appAuthorizationArn").String(v.AppAuthorizationArn)
 	obj.Key("appBundleArn").String(v.AppBundleArn)
 	obj.Key("app").String(v.App)
@@ -276,6 +210,7 @@ func (v *AppAuthorizationSummary) encodeJSON(value smithyjson.Value) error {
 		obj.Key("status").String(string(v.Status))
 	}
 	obj.Key("updatedAt").String(smithytime.FormatDateTime(v.UpdatedAt))
+	obj.Close()
 	return nil
 }
 
@@ -286,55 +221,31 @@ func (v *AppAuthorizationSummary) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "appAuthorizationArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appAuthorizationArn")
-			}
-			v.AppAuthorizationArn = x
+			err = readStringField(r, &v.AppAuthorizationArn, "appAuthorizationArn")
 		case "appBundleArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appBundleArn")
-			}
-			v.AppBundleArn = x
+			err = readStringField(r, &v.AppBundleArn, "appBundleArn")
 		case "app":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "app")
-			}
-			v.App = x
+			err = readStringField(r, &v.App, "app")
 		case "tenant":
 			v.Tenant = new(Tenant)
-			if err := v.Tenant.decodeJSON(r); err != nil {
-				return r.wrap(err, "tenant")
-			}
+			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
 		case "status":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "status")
-			}
-			v.Status = AppAuthorizationStatus(x)
+			err = readStringField(r, &v.Status, "status")
 		case "updatedAt":
-			x, err := r.readTimestamp("date-time")
-			if err != nil {
-				return r.wrap(err, "updatedAt")
-			}
-			v.UpdatedAt = x
+			err = readTimeField(r, &v.UpdatedAt, "date-time", "updatedAt")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -352,20 +263,16 @@ func (v AppAuthorizationSummary) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AppAuthorizationSummary) UnmarshalJSON(data []byte) error {
 	*v = AppAuthorizationSummary{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *AppBundle) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("arn").String(v.Arn)
 	if v.CustomerManagedKeyArn != nil {
 		obj.Key("customerManagedKeyArn").String(*v.CustomerManagedKeyArn)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -376,32 +283,22 @@ func (v *AppBundle) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "arn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "arn")
-			}
-			v.Arn = x
+			err = readStringField(r, &v.Arn, "arn")
 		case "customerManagedKeyArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "customerManagedKeyArn")
-			}
-			v.CustomerManagedKeyArn = ptr.String(x)
+			err = readStringPtrField(r, &v.CustomerManagedKeyArn, "customerManagedKeyArn")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -419,18 +316,14 @@ func (v AppBundle) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AppBundle) UnmarshalJSON(data []byte) error {
 	*v = AppBundle{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *AuthRequest) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("redirectUri").String(v.RedirectUri)
 	obj.Key("code").String(v.Code)
+	obj.Close()
 	return nil
 }
 
@@ -441,32 +334,22 @@ func (v *AuthRequest) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "redirectUri":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "redirectUri")
-			}
-			v.RedirectUri = x
+			err = readStringField(r, &v.RedirectUri, "redirectUri")
 		case "code":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "code")
-			}
-			v.Code = x
+			err = readStringField(r, &v.Code, "code")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -484,19 +367,15 @@ func (v AuthRequest) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AuthRequest) UnmarshalJSON(data []byte) error {
 	*v = AuthRequest{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("message").String(v.Message)
 	obj.Key("resourceId").String(v.ResourceId)
 	obj.Key("resourceType").String(v.ResourceType)
+	obj.Close()
 	return nil
 }
 
@@ -507,38 +386,24 @@ func (v *ConflictException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
+			err = readStringField(r, &v.Message, "message")
 		case "resourceId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "resourceId")
-			}
-			v.ResourceId = x
+			err = readStringField(r, &v.ResourceId, "resourceId")
 		case "resourceType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "resourceType")
-			}
-			v.ResourceType = x
+			err = readStringField(r, &v.ResourceType, "resourceType")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -556,16 +421,11 @@ func (v ConflictException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConflictException) UnmarshalJSON(data []byte) error {
 	*v = ConflictException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConnectAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppBundleIdentifier != nil {
 		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
 	}
@@ -577,6 +437,7 @@ func (v *ConnectAppAuthorizationInput) encodeJSON(value smithyjson.Value) error 
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -587,37 +448,25 @@ func (v *ConnectAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "appBundleIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appBundleIdentifier")
-			}
-			v.AppBundleIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
 		case "appAuthorizationIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appAuthorizationIdentifier")
-			}
-			v.AppAuthorizationIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 		case "authRequest":
 			v.AuthRequest = new(AuthRequest)
-			if err := v.AuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "authRequest")
-			}
+			err = r.wrap(v.AuthRequest.decodeJSON(r), "authRequest")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -629,11 +478,8 @@ func (v *ConnectAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -641,13 +487,12 @@ func (v *ConnectAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 		switch string(key) {
 		case "authRequest":
 			v.AuthRequest = new(AuthRequest)
-			if err := v.AuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "authRequest")
-			}
+			err = r.wrap(v.AuthRequest.decodeJSON(r), "authRequest")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -665,21 +510,17 @@ func (v ConnectAppAuthorizationInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConnectAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 	*v = ConnectAppAuthorizationInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConnectAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppAuthorizationSummary != nil {
 		if err := v.AppAuthorizationSummary.encodeJSON(obj.Key("appAuthorizationSummary")); err != nil {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -690,11 +531,8 @@ func (v *ConnectAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -702,13 +540,12 @@ func (v *ConnectAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "appAuthorizationSummary":
 			v.AppAuthorizationSummary = new(AppAuthorizationSummary)
-			if err := v.AppAuthorizationSummary.decodeJSON(r); err != nil {
-				return r.wrap(err, "appAuthorizationSummary")
-			}
+			err = r.wrap(v.AppAuthorizationSummary.decodeJSON(r), "appAuthorizationSummary")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -726,16 +563,11 @@ func (v ConnectAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConnectAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 	*v = ConnectAppAuthorizationOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CreateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppBundleIdentifier != nil {
 		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
 	}
@@ -763,6 +595,7 @@ func (v *CreateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -773,57 +606,33 @@ func (v *CreateAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "appBundleIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appBundleIdentifier")
-			}
-			v.AppBundleIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
 		case "app":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "app")
-			}
-			v.App = ptr.String(x)
+			err = readStringPtrField(r, &v.App, "app")
 		case "credential":
-			if err := decodeCredential(r, &v.Credential); err != nil {
-				return r.wrap(err, "credential")
-			}
+			err = r.wrap(decodeCredential(r, &v.Credential), "credential")
 		case "tenant":
 			v.Tenant = new(Tenant)
-			if err := v.Tenant.decodeJSON(r); err != nil {
-				return r.wrap(err, "tenant")
-			}
+			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
 		case "authType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "authType")
-			}
-			v.AuthType = AuthType(x)
+			err = readStringField(r, &v.AuthType, "authType")
 		case "clientToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientToken")
-			}
-			v.ClientToken = ptr.String(x)
+			err = readStringPtrField(r, &v.ClientToken, "clientToken")
 		case "tags":
-			if err := decodeTagList(r, &v.Tags); err != nil {
-				return r.wrap(err, "tags")
-			}
+			err = r.wrap(decodeTagList(r, &v.Tags), "tags")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -835,51 +644,31 @@ func (v *CreateAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "app":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "app")
-			}
-			v.App = ptr.String(x)
+			err = readStringPtrField(r, &v.App, "app")
 		case "credential":
-			if err := decodeCredential(r, &v.Credential); err != nil {
-				return r.wrap(err, "credential")
-			}
+			err = r.wrap(decodeCredential(r, &v.Credential), "credential")
 		case "tenant":
 			v.Tenant = new(Tenant)
-			if err := v.Tenant.decodeJSON(r); err != nil {
-				return r.wrap(err, "tenant")
-			}
+			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
 		case "authType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "authType")
-			}
-			v.AuthType = AuthType(x)
+			err = readStringField(r, &v.AuthType, "authType")
 		case "clientToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientToken")
-			}
-			v.ClientToken = ptr.String(x)
+			err = readStringPtrField(r, &v.ClientToken, "clientToken")
 		case "tags":
-			if err := decodeTagList(r, &v.Tags); err != nil {
-				return r.wrap(err, "tags")
-			}
+			err = r.wrap(decodeTagList(r, &v.Tags), "tags")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -897,21 +686,17 @@ func (v CreateAppAuthorizationInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CreateAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 	*v = CreateAppAuthorizationInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CreateAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppAuthorization != nil {
 		if err := v.AppAuthorization.encodeJSON(obj.Key("appAuthorization")); err != nil {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -922,11 +707,8 @@ func (v *CreateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -934,13 +716,12 @@ func (v *CreateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "appAuthorization":
 			v.AppAuthorization = new(AppAuthorization)
-			if err := v.AppAuthorization.decodeJSON(r); err != nil {
-				return r.wrap(err, "appAuthorization")
-			}
+			err = r.wrap(v.AppAuthorization.decodeJSON(r), "appAuthorization")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -958,16 +739,11 @@ func (v CreateAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CreateAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 	*v = CreateAppAuthorizationOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CreateAppBundleInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ClientToken != nil {
 		obj.Key("clientToken").String(*v.ClientToken)
 	}
@@ -979,6 +755,7 @@ func (v *CreateAppBundleInput) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -989,36 +766,24 @@ func (v *CreateAppBundleInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "clientToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientToken")
-			}
-			v.ClientToken = ptr.String(x)
+			err = readStringPtrField(r, &v.ClientToken, "clientToken")
 		case "customerManagedKeyIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "customerManagedKeyIdentifier")
-			}
-			v.CustomerManagedKeyIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.CustomerManagedKeyIdentifier, "customerManagedKeyIdentifier")
 		case "tags":
-			if err := decodeTagList(r, &v.Tags); err != nil {
-				return r.wrap(err, "tags")
-			}
+			err = r.wrap(decodeTagList(r, &v.Tags), "tags")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1036,21 +801,17 @@ func (v CreateAppBundleInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CreateAppBundleInput) UnmarshalJSON(data []byte) error {
 	*v = CreateAppBundleInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CreateAppBundleOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppBundle != nil {
 		if err := v.AppBundle.encodeJSON(obj.Key("appBundle")); err != nil {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1061,11 +822,8 @@ func (v *CreateAppBundleOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -1073,13 +831,12 @@ func (v *CreateAppBundleOutput) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "appBundle":
 			v.AppBundle = new(AppBundle)
-			if err := v.AppBundle.decodeJSON(r); err != nil {
-				return r.wrap(err, "appBundle")
-			}
+			err = r.wrap(v.AppBundle.decodeJSON(r), "appBundle")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1097,22 +854,18 @@ func (v CreateAppBundleOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CreateAppBundleOutput) UnmarshalJSON(data []byte) error {
 	*v = CreateAppBundleOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DeleteAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppBundleIdentifier != nil {
 		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
 	}
 	if v.AppAuthorizationIdentifier != nil {
 		obj.Key("appAuthorizationIdentifier").String(*v.AppAuthorizationIdentifier)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1123,32 +876,22 @@ func (v *DeleteAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "appBundleIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appBundleIdentifier")
-			}
-			v.AppBundleIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
 		case "appAuthorizationIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appAuthorizationIdentifier")
-			}
-			v.AppAuthorizationIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1166,16 +909,12 @@ func (v DeleteAppAuthorizationInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DeleteAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 	*v = DeleteAppAuthorizationInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DeleteAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
+	obj.Close()
 	return nil
 }
 
@@ -1186,20 +925,18 @@ func (v *DeleteAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1217,22 +954,18 @@ func (v DeleteAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DeleteAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 	*v = DeleteAppAuthorizationOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *GetAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppBundleIdentifier != nil {
 		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
 	}
 	if v.AppAuthorizationIdentifier != nil {
 		obj.Key("appAuthorizationIdentifier").String(*v.AppAuthorizationIdentifier)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1243,32 +976,22 @@ func (v *GetAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "appBundleIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appBundleIdentifier")
-			}
-			v.AppBundleIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
 		case "appAuthorizationIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appAuthorizationIdentifier")
-			}
-			v.AppAuthorizationIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1286,21 +1009,17 @@ func (v GetAppAuthorizationInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *GetAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 	*v = GetAppAuthorizationInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *GetAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppAuthorization != nil {
 		if err := v.AppAuthorization.encodeJSON(obj.Key("appAuthorization")); err != nil {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1311,11 +1030,8 @@ func (v *GetAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -1323,13 +1039,12 @@ func (v *GetAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "appAuthorization":
 			v.AppAuthorization = new(AppAuthorization)
-			if err := v.AppAuthorization.decodeJSON(r); err != nil {
-				return r.wrap(err, "appAuthorization")
-			}
+			err = r.wrap(v.AppAuthorization.decodeJSON(r), "appAuthorization")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1347,20 +1062,16 @@ func (v GetAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *GetAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 	*v = GetAppAuthorizationOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *InternalServerException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("message").String(v.Message)
 	if v.RetryAfterSeconds != nil {
 		obj.Key("retryAfterSeconds").Integer(*v.RetryAfterSeconds)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1371,40 +1082,30 @@ func (v *InternalServerException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
+			err = readStringField(r, &v.Message, "message")
 		case "retryAfterSeconds":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "retryAfterSeconds")
-			}
-			v.RetryAfterSeconds = ptr.Int32(int32(x))
+			err = readIntPtrField(r, &v.RetryAfterSeconds, 32, "retryAfterSeconds")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
 
 func (v *InternalServerException) encodeJSONBody(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("message").String(v.Message)
+	obj.Close()
 	return nil
 }
 
@@ -1421,16 +1122,11 @@ func (v InternalServerException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *InternalServerException) UnmarshalJSON(data []byte) error {
 	*v = InternalServerException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ListAppAuthorizationsInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppBundleIdentifier != nil {
 		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
 	}
@@ -1440,6 +1136,7 @@ func (v *ListAppAuthorizationsInput) encodeJSON(value smithyjson.Value) error {
 	if v.NextToken != nil {
 		obj.Key("nextToken").String(*v.NextToken)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1450,38 +1147,24 @@ func (v *ListAppAuthorizationsInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "appBundleIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appBundleIdentifier")
-			}
-			v.AppBundleIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
 		case "maxResults":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "maxResults")
-			}
-			v.MaxResults = ptr.Int32(int32(x))
+			err = readIntPtrField(r, &v.MaxResults, 32, "maxResults")
 		case "nextToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "nextToken")
-			}
-			v.NextToken = ptr.String(x)
+			err = readStringPtrField(r, &v.NextToken, "nextToken")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1499,16 +1182,11 @@ func (v ListAppAuthorizationsInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ListAppAuthorizationsInput) UnmarshalJSON(data []byte) error {
 	*v = ListAppAuthorizationsInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ListAppAuthorizationsOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppAuthorizationSummaryList != nil {
 		if err := encodeAppAuthorizationSummaryList(v.AppAuthorizationSummaryList, obj.Key("appAuthorizationSummaryList")); err != nil {
 			return err
@@ -1517,6 +1195,7 @@ func (v *ListAppAuthorizationsOutput) encodeJSON(value smithyjson.Value) error {
 	if v.NextToken != nil {
 		obj.Key("nextToken").String(*v.NextToken)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1527,30 +1206,22 @@ func (v *ListAppAuthorizationsOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "appAuthorizationSummaryList":
-			if err := decodeAppAuthorizationSummaryList(r, &v.AppAuthorizationSummaryList); err != nil {
-				return r.wrap(err, "appAuthorizationSummaryList")
-			}
+			err = r.wrap(decodeAppAuthorizationSummaryList(r, &v.AppAuthorizationSummaryList), "appAuthorizationSummaryList")
 		case "nextToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "nextToken")
-			}
-			v.NextToken = ptr.String(x)
+			err = readStringPtrField(r, &v.NextToken, "nextToken")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1568,18 +1239,14 @@ func (v ListAppAuthorizationsOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ListAppAuthorizationsOutput) UnmarshalJSON(data []byte) error {
 	*v = ListAppAuthorizationsOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *Oauth2Credential) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("clientId").String(v.ClientId)
 	obj.Key("clientSecret").String(v.ClientSecret)
+	obj.Close()
 	return nil
 }
 
@@ -1590,32 +1257,22 @@ func (v *Oauth2Credential) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "clientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "clientId")
 		case "clientSecret":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientSecret")
-			}
-			v.ClientSecret = x
+			err = readStringField(r, &v.ClientSecret, "clientSecret")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1633,19 +1290,15 @@ func (v Oauth2Credential) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *Oauth2Credential) UnmarshalJSON(data []byte) error {
 	*v = Oauth2Credential{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("message").String(v.Message)
 	obj.Key("resourceId").String(v.ResourceId)
 	obj.Key("resourceType").String(v.ResourceType)
+	obj.Close()
 	return nil
 }
 
@@ -1656,38 +1309,24 @@ func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
+			err = readStringField(r, &v.Message, "message")
 		case "resourceId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "resourceId")
-			}
-			v.ResourceId = x
+			err = readStringField(r, &v.ResourceId, "resourceId")
 		case "resourceType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "resourceType")
-			}
-			v.ResourceType = x
+			err = readStringField(r, &v.ResourceType, "resourceType")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1705,21 +1344,17 @@ func (v ResourceNotFoundException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	*v = ResourceNotFoundException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ServiceQuotaExceededException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("message").String(v.Message)
 	obj.Key("resourceId").String(v.ResourceId)
 	obj.Key("resourceType").String(v.ResourceType)
 	obj.Key("serviceCode").String(v.ServiceCode)
 	obj.Key("quotaCode").String(v.QuotaCode)
+	obj.Close()
 	return nil
 }
 
@@ -1730,50 +1365,28 @@ func (v *ServiceQuotaExceededException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
+			err = readStringField(r, &v.Message, "message")
 		case "resourceId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "resourceId")
-			}
-			v.ResourceId = x
+			err = readStringField(r, &v.ResourceId, "resourceId")
 		case "resourceType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "resourceType")
-			}
-			v.ResourceType = x
+			err = readStringField(r, &v.ResourceType, "resourceType")
 		case "serviceCode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "serviceCode")
-			}
-			v.ServiceCode = x
+			err = readStringField(r, &v.ServiceCode, "serviceCode")
 		case "quotaCode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "quotaCode")
-			}
-			v.QuotaCode = x
+			err = readStringField(r, &v.QuotaCode, "quotaCode")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1791,18 +1404,14 @@ func (v ServiceQuotaExceededException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
 	*v = ServiceQuotaExceededException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *Tag) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("key").String(v.Key)
 	obj.Key("value").String(v.Value)
+	obj.Close()
 	return nil
 }
 
@@ -1813,32 +1422,22 @@ func (v *Tag) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "key":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "key")
-			}
-			v.Key = x
+			err = readStringField(r, &v.Key, "key")
 		case "value":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "value")
-			}
-			v.Value = x
+			err = readStringField(r, &v.Value, "value")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1856,18 +1455,14 @@ func (v Tag) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *Tag) UnmarshalJSON(data []byte) error {
 	*v = Tag{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *Tenant) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("tenantIdentifier").String(v.TenantIdentifier)
 	obj.Key("tenantDisplayName").String(v.TenantDisplayName)
+	obj.Close()
 	return nil
 }
 
@@ -1878,32 +1473,22 @@ func (v *Tenant) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "tenantIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "tenantIdentifier")
-			}
-			v.TenantIdentifier = x
+			err = readStringField(r, &v.TenantIdentifier, "tenantIdentifier")
 		case "tenantDisplayName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "tenantDisplayName")
-			}
-			v.TenantDisplayName = x
+			err = readStringField(r, &v.TenantDisplayName, "tenantDisplayName")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1921,16 +1506,11 @@ func (v Tenant) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *Tenant) UnmarshalJSON(data []byte) error {
 	*v = Tenant{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ThrottlingException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("message").String(v.Message)
 	if v.ServiceCode != nil {
 		obj.Key("serviceCode").String(*v.ServiceCode)
@@ -1941,6 +1521,7 @@ func (v *ThrottlingException) encodeJSON(value smithyjson.Value) error {
 	if v.RetryAfterSeconds != nil {
 		obj.Key("retryAfterSeconds").Integer(*v.RetryAfterSeconds)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1951,51 +1532,32 @@ func (v *ThrottlingException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
+			err = readStringField(r, &v.Message, "message")
 		case "serviceCode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "serviceCode")
-			}
-			v.ServiceCode = ptr.String(x)
+			err = readStringPtrField(r, &v.ServiceCode, "serviceCode")
 		case "quotaCode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "quotaCode")
-			}
-			v.QuotaCode = ptr.String(x)
+			err = readStringPtrField(r, &v.QuotaCode, "quotaCode")
 		case "retryAfterSeconds":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "retryAfterSeconds")
-			}
-			v.RetryAfterSeconds = ptr.Int32(int32(x))
+			err = readIntPtrField(r, &v.RetryAfterSeconds, 32, "retryAfterSeconds")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
 
 func (v *ThrottlingException) encodeJSONBody(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("message").String(v.Message)
 	if v.ServiceCode != nil {
 		obj.Key("serviceCode").String(*v.ServiceCode)
@@ -2003,6 +1565,7 @@ func (v *ThrottlingException) encodeJSONBody(value smithyjson.Value) error {
 	if v.QuotaCode != nil {
 		obj.Key("quotaCode").String(*v.QuotaCode)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2019,16 +1582,11 @@ func (v ThrottlingException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ThrottlingException) UnmarshalJSON(data []byte) error {
 	*v = ThrottlingException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *UpdateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppBundleIdentifier != nil {
 		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
 	}
@@ -2045,6 +1603,7 @@ func (v *UpdateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2055,41 +1614,27 @@ func (v *UpdateAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "appBundleIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appBundleIdentifier")
-			}
-			v.AppBundleIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
 		case "appAuthorizationIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "appAuthorizationIdentifier")
-			}
-			v.AppAuthorizationIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 		case "credential":
-			if err := decodeCredential(r, &v.Credential); err != nil {
-				return r.wrap(err, "credential")
-			}
+			err = r.wrap(decodeCredential(r, &v.Credential), "credential")
 		case "tenant":
 			v.Tenant = new(Tenant)
-			if err := v.Tenant.decodeJSON(r); err != nil {
-				return r.wrap(err, "tenant")
-			}
+			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2101,29 +1646,23 @@ func (v *UpdateAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "credential":
-			if err := decodeCredential(r, &v.Credential); err != nil {
-				return r.wrap(err, "credential")
-			}
+			err = r.wrap(decodeCredential(r, &v.Credential), "credential")
 		case "tenant":
 			v.Tenant = new(Tenant)
-			if err := v.Tenant.decodeJSON(r); err != nil {
-				return r.wrap(err, "tenant")
-			}
+			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2141,21 +1680,17 @@ func (v UpdateAppAuthorizationInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *UpdateAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 	*v = UpdateAppAuthorizationInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *UpdateAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AppAuthorization != nil {
 		if err := v.AppAuthorization.encodeJSON(obj.Key("appAuthorization")); err != nil {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2166,11 +1701,8 @@ func (v *UpdateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -2178,13 +1710,12 @@ func (v *UpdateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "appAuthorization":
 			v.AppAuthorization = new(AppAuthorization)
-			if err := v.AppAuthorization.decodeJSON(r); err != nil {
-				return r.wrap(err, "appAuthorization")
-			}
+			err = r.wrap(v.AppAuthorization.decodeJSON(r), "appAuthorization")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2202,16 +1733,11 @@ func (v UpdateAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *UpdateAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 	*v = UpdateAppAuthorizationOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ValidationException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("message").String(v.Message)
 	if v.Reason != "" {
 		obj.Key("reason").String(string(v.Reason))
@@ -2221,6 +1747,7 @@ func (v *ValidationException) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2231,36 +1758,24 @@ func (v *ValidationException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
+			err = readStringField(r, &v.Message, "message")
 		case "reason":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "reason")
-			}
-			v.Reason = ValidationExceptionReason(x)
+			err = readStringField(r, &v.Reason, "reason")
 		case "fieldList":
-			if err := decodeValidationExceptionFieldList(r, &v.FieldList); err != nil {
-				return r.wrap(err, "fieldList")
-			}
+			err = r.wrap(decodeValidationExceptionFieldList(r, &v.FieldList), "fieldList")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2278,18 +1793,14 @@ func (v ValidationException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ValidationException) UnmarshalJSON(data []byte) error {
 	*v = ValidationException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ValidationExceptionField) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("name").String(v.Name)
 	obj.Key("message").String(v.Message)
+	obj.Close()
 	return nil
 }
 
@@ -2300,32 +1811,22 @@ func (v *ValidationExceptionField) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "name":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "name")
-			}
-			v.Name = x
+			err = readStringField(r, &v.Name, "name")
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = x
+			err = readStringField(r, &v.Message, "message")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2343,11 +1844,7 @@ func (v ValidationExceptionField) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ValidationExceptionField) UnmarshalJSON(data []byte) error {
 	*v = ValidationExceptionField{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func encodeAppAuthorizationSummaryList(v []AppAuthorizationSummary, value smithyjson.Value) error {

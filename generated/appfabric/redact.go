@@ -444,6 +444,8 @@ type redactable interface {
 }
 
 // redactString returns v printed by a redactPrinter: String, or GoString when sharp.
+//
+//go:noinline
 func redactString(v redactable, sharp bool) string {
 	p := &redactPrinter{sharp: sharp}
 	v.printRedacted(p)
@@ -462,6 +464,8 @@ func formatRedacted(f fmt.State, verb rune, v redactable) {
 
 // open starts a struct, list or map: goType and { in Go syntax, else plain ("{",
 // "[" or "map["). Past redactMaxDepth it prints ... instead and returns false.
+//
+//go:noinline
 func (p *redactPrinter) open(goType, plain string) bool {
 	if p.depth >= redactMaxDepth {
 		p.buf.WriteString("...")
@@ -479,6 +483,8 @@ func (p *redactPrinter) open(goType, plain string) bool {
 }
 
 // close ends what open started: with } in Go syntax, else with end.
+//
+//go:noinline
 func (p *redactPrinter) close(end byte) {
 	p.depth--
 	p.fresh = false
@@ -489,6 +495,8 @@ func (p *redactPrinter) close(end byte) {
 }
 
 // sep separates the items of a struct, list or map.
+//
+//go:noinline
 func (p *redactPrinter) sep() {
 	if !p.fresh {
 		if p.sharp {
@@ -501,6 +509,8 @@ func (p *redactPrinter) sep() {
 }
 
 // field starts a struct field: Name:.
+//
+//go:noinline
 func (p *redactPrinter) field(name string) {
 	p.sep()
 	p.buf.WriteString(name)
@@ -508,6 +518,8 @@ func (p *redactPrinter) field(name string) {
 }
 
 // value prints a value that holds no sensitive data as fmt does.
+//
+//go:noinline
 func (p *redactPrinter) value(v any) {
 	if p.sharp {
 		fmt.Fprintf(&p.buf, "%#v", v)
@@ -517,6 +529,8 @@ func (p *redactPrinter) value(v any) {
 }
 
 // secret prints redactedText in place of a sensitive value.
+//
+//go:noinline
 func (p *redactPrinter) secret() {
 	if p.sharp {
 		p.buf.WriteString(strconv.Quote(redactedText))
@@ -526,6 +540,8 @@ func (p *redactPrinter) secret() {
 }
 
 // null prints a nil value.
+//
+//go:noinline
 func (p *redactPrinter) null() {
 	if p.sharp {
 		p.buf.WriteString("nil")
@@ -535,6 +551,8 @@ func (p *redactPrinter) null() {
 }
 
 // ref prints the & before a pointed-to value, in Go syntax.
+//
+//go:noinline
 func (p *redactPrinter) ref() {
 	if p.sharp {
 		p.buf.WriteByte('&')
@@ -542,6 +560,8 @@ func (p *redactPrinter) ref() {
 }
 
 // union prints a union value: every variant prints itself.
+//
+//go:noinline
 func (p *redactPrinter) union(v any) {
 	switch x := v.(type) {
 	case nil:

@@ -106,22 +106,22 @@ func (v *AppAuthorization) validate(mode ValidationMode) []*paramError {
 	if v.Tenant == nil {
 		errs = append(errs, requiredError(segMember("tenant")))
 	} else {
-		errs = append(errs, nest(segMember("tenant"), v.Tenant.validate(mode))...)
+		errs = nestMember(errs, "tenant", v.Tenant.validate(mode))
 	}
 	if v.AuthType == "" {
 		errs = append(errs, requiredError(segMember("authType")))
 	} else {
-		errs = append(errs, nest(segMember("authType"), validateAuthType(v.AuthType, mode))...)
+		errs = nestMember(errs, "authType", validateAuthType(v.AuthType, mode))
 	}
 	if v.Status == "" {
 		errs = append(errs, requiredError(segMember("status")))
 	} else {
-		errs = append(errs, nest(segMember("status"), validateAppAuthorizationStatus(v.Status, mode))...)
+		errs = nestMember(errs, "status", validateAppAuthorizationStatus(v.Status, mode))
 	}
 	// createdAt is required but held by value: its zero value cannot be told absent.
 	// updatedAt is required but held by value: its zero value cannot be told absent.
 	if v.Persona != "" {
-		errs = append(errs, nest(segMember("persona"), validatePersona(v.Persona, mode))...)
+		errs = nestMember(errs, "persona", validatePersona(v.Persona, mode))
 	}
 	return errs
 }
@@ -169,12 +169,12 @@ func (v *AppAuthorizationSummary) validate(mode ValidationMode) []*paramError {
 	if v.Tenant == nil {
 		errs = append(errs, requiredError(segMember("tenant")))
 	} else {
-		errs = append(errs, nest(segMember("tenant"), v.Tenant.validate(mode))...)
+		errs = nestMember(errs, "tenant", v.Tenant.validate(mode))
 	}
 	if v.Status == "" {
 		errs = append(errs, requiredError(segMember("status")))
 	} else {
-		errs = append(errs, nest(segMember("status"), validateAppAuthorizationStatus(v.Status, mode))...)
+		errs = nestMember(errs, "status", validateAppAuthorizationStatus(v.Status, mode))
 	}
 	// updatedAt is required but held by value: its zero value cannot be told absent.
 	return errs
@@ -306,7 +306,7 @@ func (v *ConnectAppAuthorizationInput) validate(mode ValidationMode) []*paramErr
 		}
 	}
 	if v.AuthRequest != nil {
-		errs = append(errs, nest(segMember("authRequest"), v.AuthRequest.validate(mode))...)
+		errs = nestMember(errs, "authRequest", v.AuthRequest.validate(mode))
 	}
 	return errs
 }
@@ -327,7 +327,7 @@ func (v *ConnectAppAuthorizationOutput) validate(mode ValidationMode) []*paramEr
 	if v.AppAuthorizationSummary == nil {
 		errs = append(errs, requiredError(segMember("appAuthorizationSummary")))
 	} else {
-		errs = append(errs, nest(segMember("appAuthorizationSummary"), v.AppAuthorizationSummary.validate(mode))...)
+		errs = nestMember(errs, "appAuthorizationSummary", v.AppAuthorizationSummary.validate(mode))
 	}
 	return errs
 }
@@ -365,17 +365,17 @@ func (v *CreateAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 	if v.Credential == nil {
 		errs = append(errs, requiredError(segMember("credential")))
 	} else {
-		errs = append(errs, nest(segMember("credential"), validateCredential(v.Credential, mode))...)
+		errs = nestMember(errs, "credential", validateCredential(v.Credential, mode))
 	}
 	if v.Tenant == nil {
 		errs = append(errs, requiredError(segMember("tenant")))
 	} else {
-		errs = append(errs, nest(segMember("tenant"), v.Tenant.validate(mode))...)
+		errs = nestMember(errs, "tenant", v.Tenant.validate(mode))
 	}
 	if v.AuthType == "" {
 		errs = append(errs, requiredError(segMember("authType")))
 	} else {
-		errs = append(errs, nest(segMember("authType"), validateAuthType(v.AuthType, mode))...)
+		errs = nestMember(errs, "authType", validateAuthType(v.AuthType, mode))
 	}
 	if v.ClientToken != nil && mode == ValidateAll {
 		if !patternUUID.MatchString(*v.ClientToken) {
@@ -388,7 +388,7 @@ func (v *CreateAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("tags")))
 			}
 		}
-		errs = append(errs, nest(segMember("tags"), validateTagList(v.Tags, mode))...)
+		errs = nestMember(errs, "tags", validateTagList(v.Tags, mode))
 	}
 	return errs
 }
@@ -409,7 +409,7 @@ func (v *CreateAppAuthorizationOutput) validate(mode ValidationMode) []*paramErr
 	if v.AppAuthorization == nil {
 		errs = append(errs, requiredError(segMember("appAuthorization")))
 	} else {
-		errs = append(errs, nest(segMember("appAuthorization"), v.AppAuthorization.validate(mode))...)
+		errs = nestMember(errs, "appAuthorization", v.AppAuthorization.validate(mode))
 	}
 	return errs
 }
@@ -446,7 +446,7 @@ func (v *CreateAppBundleInput) validate(mode ValidationMode) []*paramError {
 				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("tags")))
 			}
 		}
-		errs = append(errs, nest(segMember("tags"), validateTagList(v.Tags, mode))...)
+		errs = nestMember(errs, "tags", validateTagList(v.Tags, mode))
 	}
 	return errs
 }
@@ -467,7 +467,7 @@ func (v *CreateAppBundleOutput) validate(mode ValidationMode) []*paramError {
 	if v.AppBundle == nil {
 		errs = append(errs, requiredError(segMember("appBundle")))
 	} else {
-		errs = append(errs, nest(segMember("appBundle"), v.AppBundle.validate(mode))...)
+		errs = nestMember(errs, "appBundle", v.AppBundle.validate(mode))
 	}
 	return errs
 }
@@ -570,7 +570,7 @@ func (v *GetAppAuthorizationOutput) validate(mode ValidationMode) []*paramError 
 	if v.AppAuthorization == nil {
 		errs = append(errs, requiredError(segMember("appAuthorization")))
 	} else {
-		errs = append(errs, nest(segMember("appAuthorization"), v.AppAuthorization.validate(mode))...)
+		errs = nestMember(errs, "appAuthorization", v.AppAuthorization.validate(mode))
 	}
 	return errs
 }
@@ -646,7 +646,7 @@ func (v *ListAppAuthorizationsOutput) validate(mode ValidationMode) []*paramErro
 	if v.AppAuthorizationSummaryList == nil {
 		errs = append(errs, requiredError(segMember("appAuthorizationSummaryList")))
 	} else {
-		errs = append(errs, nest(segMember("appAuthorizationSummaryList"), validateAppAuthorizationSummaryList(v.AppAuthorizationSummaryList, mode))...)
+		errs = nestMember(errs, "appAuthorizationSummaryList", validateAppAuthorizationSummaryList(v.AppAuthorizationSummaryList, mode))
 	}
 	if v.NextToken != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
@@ -855,10 +855,10 @@ func (v *UpdateAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 		}
 	}
 	if v.Credential != nil {
-		errs = append(errs, nest(segMember("credential"), validateCredential(v.Credential, mode))...)
+		errs = nestMember(errs, "credential", validateCredential(v.Credential, mode))
 	}
 	if v.Tenant != nil {
-		errs = append(errs, nest(segMember("tenant"), v.Tenant.validate(mode))...)
+		errs = nestMember(errs, "tenant", v.Tenant.validate(mode))
 	}
 	return errs
 }
@@ -879,7 +879,7 @@ func (v *UpdateAppAuthorizationOutput) validate(mode ValidationMode) []*paramErr
 	if v.AppAuthorization == nil {
 		errs = append(errs, requiredError(segMember("appAuthorization")))
 	} else {
-		errs = append(errs, nest(segMember("appAuthorization"), v.AppAuthorization.validate(mode))...)
+		errs = nestMember(errs, "appAuthorization", v.AppAuthorization.validate(mode))
 	}
 	return errs
 }
@@ -903,10 +903,10 @@ func (v *ValidationException) validate(mode ValidationMode) []*paramError {
 	if v.Reason == "" {
 		errs = append(errs, requiredError(segMember("reason")))
 	} else {
-		errs = append(errs, nest(segMember("reason"), validateValidationExceptionReason(v.Reason, mode))...)
+		errs = nestMember(errs, "reason", validateValidationExceptionReason(v.Reason, mode))
 	}
 	if v.FieldList != nil {
-		errs = append(errs, nest(segMember("fieldList"), validateValidationExceptionFieldList(v.FieldList, mode))...)
+		errs = nestMember(errs, "fieldList", validateValidationExceptionFieldList(v.FieldList, mode))
 	}
 	return errs
 }
@@ -934,6 +934,9 @@ func (v *ValidationExceptionField) validate(mode ValidationMode) []*paramError {
 }
 
 // validateAppAuthorizationStatus reports a value of AppAuthorizationStatus that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateAppAuthorizationStatus(v AppAuthorizationStatus, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -950,12 +953,15 @@ func validateAppAuthorizationStatus(v AppAuthorizationStatus, mode ValidationMod
 func validateAppAuthorizationSummaryList(v []AppAuthorizationSummary, mode ValidationMode) []*paramError {
 	var errs []*paramError
 	for i := range v {
-		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+		errs = nestAt(errs, segIndex(i), v[i].validate(mode))
 	}
 	return errs
 }
 
 // validateAuthType reports a value of AuthType that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateAuthType(v AuthType, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -977,12 +983,12 @@ func validateCredential(v Credential, mode ValidationMode) []*paramError {
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("oauth2Credential"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("oauth2Credential"), uv.Value.validate(mode))
 	case *CredentialMemberApiKeyCredential:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("apiKeyCredential"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("apiKeyCredential"), uv.Value.validate(mode))
 	case *UnknownUnionMember:
 		if uv == nil {
 			return []*paramError{noMemberError()}
@@ -995,6 +1001,9 @@ func validateCredential(v Credential, mode ValidationMode) []*paramError {
 }
 
 // validatePersona reports a value of Persona that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validatePersona(v Persona, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -1011,7 +1020,7 @@ func validatePersona(v Persona, mode ValidationMode) []*paramError {
 func validateTagList(v []Tag, mode ValidationMode) []*paramError {
 	var errs []*paramError
 	for i := range v {
-		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+		errs = nestAt(errs, segIndex(i), v[i].validate(mode))
 	}
 	return errs
 }
@@ -1021,12 +1030,15 @@ func validateTagList(v []Tag, mode ValidationMode) []*paramError {
 func validateValidationExceptionFieldList(v []ValidationExceptionField, mode ValidationMode) []*paramError {
 	var errs []*paramError
 	for i := range v {
-		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+		errs = nestAt(errs, segIndex(i), v[i].validate(mode))
 	}
 	return errs
 }
 
 // validateValidationExceptionReason reports a value of ValidationExceptionReason that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateValidationExceptionReason(v ValidationExceptionReason, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil

@@ -5,7 +5,6 @@ package appflow
 
 import (
 	smithyjson "github.com/aws/smithy-go/encoding/json"
-	"github.com/aws/smithy-go/ptr"
 	"maps"
 	"slices"
 	"strconv"
@@ -13,9 +12,9 @@ import (
 
 func (v *AmplitudeConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("apiKey").String(v.ApiKey)
 	obj.Key("secretKey").String(v.SecretKey)
+	obj.Close()
 	return nil
 }
 
@@ -26,32 +25,22 @@ func (v *AmplitudeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "apiKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "apiKey")
-			}
-			v.ApiKey = x
+			err = readStringField(r, &v.ApiKey, "apiKey")
 		case "secretKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "secretKey")
-			}
-			v.SecretKey = x
+			err = readStringField(r, &v.SecretKey, "secretKey")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -69,16 +58,12 @@ func (v AmplitudeConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AmplitudeConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = AmplitudeConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *AmplitudeConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
+	obj.Close()
 	return nil
 }
 
@@ -89,20 +74,18 @@ func (v *AmplitudeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -120,20 +103,16 @@ func (v AmplitudeConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AmplitudeConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = AmplitudeConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ApiKeyCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("apiKey").String(v.ApiKey)
 	if v.ApiSecretKey != nil {
 		obj.Key("apiSecretKey").String(*v.ApiSecretKey)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -144,32 +123,22 @@ func (v *ApiKeyCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "apiKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "apiKey")
-			}
-			v.ApiKey = x
+			err = readStringField(r, &v.ApiKey, "apiKey")
 		case "apiSecretKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "apiSecretKey")
-			}
-			v.ApiSecretKey = ptr.String(x)
+			err = readStringPtrField(r, &v.ApiSecretKey, "apiSecretKey")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -187,18 +156,14 @@ func (v ApiKeyCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ApiKeyCredentials) UnmarshalJSON(data []byte) error {
 	*v = ApiKeyCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *BasicAuthCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("username").String(v.Username)
 	obj.Key("password").String(v.Password)
+	obj.Close()
 	return nil
 }
 
@@ -209,32 +174,22 @@ func (v *BasicAuthCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "username":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "username")
-			}
-			v.Username = x
+			err = readStringField(r, &v.Username, "username")
 		case "password":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "password")
-			}
-			v.Password = x
+			err = readStringField(r, &v.Password, "password")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -252,19 +207,15 @@ func (v BasicAuthCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *BasicAuthCredentials) UnmarshalJSON(data []byte) error {
 	*v = BasicAuthCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("message").String(*v.Message)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -275,26 +226,20 @@ func (v *ConflictException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "message")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -312,19 +257,15 @@ func (v ConflictException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConflictException) UnmarshalJSON(data []byte) error {
 	*v = ConflictException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConnectorAuthenticationException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("message").String(*v.Message)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -335,26 +276,20 @@ func (v *ConnectorAuthenticationException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "message")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -372,22 +307,18 @@ func (v ConnectorAuthenticationException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConnectorAuthenticationException) UnmarshalJSON(data []byte) error {
 	*v = ConnectorAuthenticationException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConnectorOAuthRequest) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AuthCode != nil {
 		obj.Key("authCode").String(*v.AuthCode)
 	}
 	if v.RedirectUri != nil {
 		obj.Key("redirectUri").String(*v.RedirectUri)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -398,32 +329,22 @@ func (v *ConnectorOAuthRequest) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "authCode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "authCode")
-			}
-			v.AuthCode = ptr.String(x)
+			err = readStringPtrField(r, &v.AuthCode, "authCode")
 		case "redirectUri":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "redirectUri")
-			}
-			v.RedirectUri = ptr.String(x)
+			err = readStringPtrField(r, &v.RedirectUri, "redirectUri")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -441,16 +362,11 @@ func (v ConnectorOAuthRequest) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConnectorOAuthRequest) UnmarshalJSON(data []byte) error {
 	*v = ConnectorOAuthRequest{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConnectorProfile) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ConnectorProfileArn != nil {
 		obj.Key("connectorProfileArn").String(*v.ConnectorProfileArn)
 	}
@@ -485,6 +401,7 @@ func (v *ConnectorProfile) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -495,78 +412,40 @@ func (v *ConnectorProfile) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "connectorProfileArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorProfileArn")
-			}
-			v.ConnectorProfileArn = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorProfileArn, "connectorProfileArn")
 		case "connectorProfileName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorProfileName")
-			}
-			v.ConnectorProfileName = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorProfileName, "connectorProfileName")
 		case "connectorType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorType")
-			}
-			v.ConnectorType = ConnectorType(x)
+			err = readStringField(r, &v.ConnectorType, "connectorType")
 		case "connectorLabel":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorLabel")
-			}
-			v.ConnectorLabel = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorLabel, "connectorLabel")
 		case "connectionMode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectionMode")
-			}
-			v.ConnectionMode = ConnectionMode(x)
+			err = readStringField(r, &v.ConnectionMode, "connectionMode")
 		case "credentialsArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "credentialsArn")
-			}
-			v.CredentialsArn = ptr.String(x)
+			err = readStringPtrField(r, &v.CredentialsArn, "credentialsArn")
 		case "connectorProfileProperties":
 			v.ConnectorProfileProperties = new(ConnectorProfileProperties)
-			if err := v.ConnectorProfileProperties.decodeJSON(r); err != nil {
-				return r.wrap(err, "connectorProfileProperties")
-			}
+			err = r.wrap(v.ConnectorProfileProperties.decodeJSON(r), "connectorProfileProperties")
 		case "createdAt":
-			x, err := r.readTimestamp("epoch-seconds")
-			if err != nil {
-				return r.wrap(err, "createdAt")
-			}
-			v.CreatedAt = ptr.Time(x)
+			err = readTimePtrField(r, &v.CreatedAt, "epoch-seconds", "createdAt")
 		case "lastUpdatedAt":
-			x, err := r.readTimestamp("epoch-seconds")
-			if err != nil {
-				return r.wrap(err, "lastUpdatedAt")
-			}
-			v.LastUpdatedAt = ptr.Time(x)
+			err = readTimePtrField(r, &v.LastUpdatedAt, "epoch-seconds", "lastUpdatedAt")
 		case "privateConnectionProvisioningState":
 			v.PrivateConnectionProvisioningState = new(PrivateConnectionProvisioningState)
-			if err := v.PrivateConnectionProvisioningState.decodeJSON(r); err != nil {
-				return r.wrap(err, "privateConnectionProvisioningState")
-			}
+			err = r.wrap(v.PrivateConnectionProvisioningState.decodeJSON(r), "privateConnectionProvisioningState")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -584,16 +463,11 @@ func (v ConnectorProfile) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConnectorProfile) UnmarshalJSON(data []byte) error {
 	*v = ConnectorProfile{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConnectorProfileConfig) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ConnectorProfileProperties != nil {
 		if err := v.ConnectorProfileProperties.encodeJSON(obj.Key("connectorProfileProperties")); err != nil {
 			return err
@@ -604,6 +478,7 @@ func (v *ConnectorProfileConfig) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -614,11 +489,8 @@ func (v *ConnectorProfileConfig) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -626,18 +498,15 @@ func (v *ConnectorProfileConfig) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "connectorProfileProperties":
 			v.ConnectorProfileProperties = new(ConnectorProfileProperties)
-			if err := v.ConnectorProfileProperties.decodeJSON(r); err != nil {
-				return r.wrap(err, "connectorProfileProperties")
-			}
+			err = r.wrap(v.ConnectorProfileProperties.decodeJSON(r), "connectorProfileProperties")
 		case "connectorProfileCredentials":
 			v.ConnectorProfileCredentials = new(ConnectorProfileCredentials)
-			if err := v.ConnectorProfileCredentials.decodeJSON(r); err != nil {
-				return r.wrap(err, "connectorProfileCredentials")
-			}
+			err = r.wrap(v.ConnectorProfileCredentials.decodeJSON(r), "connectorProfileCredentials")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -655,16 +524,11 @@ func (v ConnectorProfileConfig) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConnectorProfileConfig) UnmarshalJSON(data []byte) error {
 	*v = ConnectorProfileConfig{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Amplitude != nil {
 		if err := v.Amplitude.encodeJSON(obj.Key("Amplitude")); err != nil {
 			return err
@@ -760,6 +624,7 @@ func (v *ConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -770,11 +635,8 @@ func (v *ConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -782,103 +644,66 @@ func (v *ConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "Amplitude":
 			v.Amplitude = new(AmplitudeConnectorProfileCredentials)
-			if err := v.Amplitude.decodeJSON(r); err != nil {
-				return r.wrap(err, "Amplitude")
-			}
+			err = r.wrap(v.Amplitude.decodeJSON(r), "Amplitude")
 		case "Datadog":
 			v.Datadog = new(DatadogConnectorProfileCredentials)
-			if err := v.Datadog.decodeJSON(r); err != nil {
-				return r.wrap(err, "Datadog")
-			}
+			err = r.wrap(v.Datadog.decodeJSON(r), "Datadog")
 		case "Dynatrace":
 			v.Dynatrace = new(DynatraceConnectorProfileCredentials)
-			if err := v.Dynatrace.decodeJSON(r); err != nil {
-				return r.wrap(err, "Dynatrace")
-			}
+			err = r.wrap(v.Dynatrace.decodeJSON(r), "Dynatrace")
 		case "GoogleAnalytics":
 			v.GoogleAnalytics = new(GoogleAnalyticsConnectorProfileCredentials)
-			if err := v.GoogleAnalytics.decodeJSON(r); err != nil {
-				return r.wrap(err, "GoogleAnalytics")
-			}
+			err = r.wrap(v.GoogleAnalytics.decodeJSON(r), "GoogleAnalytics")
 		case "Honeycode":
 			v.Honeycode = new(HoneycodeConnectorProfileCredentials)
-			if err := v.Honeycode.decodeJSON(r); err != nil {
-				return r.wrap(err, "Honeycode")
-			}
+			err = r.wrap(v.Honeycode.decodeJSON(r), "Honeycode")
 		case "InforNexus":
 			v.InforNexus = new(InforNexusConnectorProfileCredentials)
-			if err := v.InforNexus.decodeJSON(r); err != nil {
-				return r.wrap(err, "InforNexus")
-			}
+			err = r.wrap(v.InforNexus.decodeJSON(r), "InforNexus")
 		case "Marketo":
 			v.Marketo = new(MarketoConnectorProfileCredentials)
-			if err := v.Marketo.decodeJSON(r); err != nil {
-				return r.wrap(err, "Marketo")
-			}
+			err = r.wrap(v.Marketo.decodeJSON(r), "Marketo")
 		case "Redshift":
 			v.Redshift = new(RedshiftConnectorProfileCredentials)
-			if err := v.Redshift.decodeJSON(r); err != nil {
-				return r.wrap(err, "Redshift")
-			}
+			err = r.wrap(v.Redshift.decodeJSON(r), "Redshift")
 		case "Salesforce":
 			v.Salesforce = new(SalesforceConnectorProfileCredentials)
-			if err := v.Salesforce.decodeJSON(r); err != nil {
-				return r.wrap(err, "Salesforce")
-			}
+			err = r.wrap(v.Salesforce.decodeJSON(r), "Salesforce")
 		case "ServiceNow":
 			v.ServiceNow = new(ServiceNowConnectorProfileCredentials)
-			if err := v.ServiceNow.decodeJSON(r); err != nil {
-				return r.wrap(err, "ServiceNow")
-			}
+			err = r.wrap(v.ServiceNow.decodeJSON(r), "ServiceNow")
 		case "Singular":
 			v.Singular = new(SingularConnectorProfileCredentials)
-			if err := v.Singular.decodeJSON(r); err != nil {
-				return r.wrap(err, "Singular")
-			}
+			err = r.wrap(v.Singular.decodeJSON(r), "Singular")
 		case "Slack":
 			v.Slack = new(SlackConnectorProfileCredentials)
-			if err := v.Slack.decodeJSON(r); err != nil {
-				return r.wrap(err, "Slack")
-			}
+			err = r.wrap(v.Slack.decodeJSON(r), "Slack")
 		case "Snowflake":
 			v.Snowflake = new(SnowflakeConnectorProfileCredentials)
-			if err := v.Snowflake.decodeJSON(r); err != nil {
-				return r.wrap(err, "Snowflake")
-			}
+			err = r.wrap(v.Snowflake.decodeJSON(r), "Snowflake")
 		case "Trendmicro":
 			v.Trendmicro = new(TrendmicroConnectorProfileCredentials)
-			if err := v.Trendmicro.decodeJSON(r); err != nil {
-				return r.wrap(err, "Trendmicro")
-			}
+			err = r.wrap(v.Trendmicro.decodeJSON(r), "Trendmicro")
 		case "Veeva":
 			v.Veeva = new(VeevaConnectorProfileCredentials)
-			if err := v.Veeva.decodeJSON(r); err != nil {
-				return r.wrap(err, "Veeva")
-			}
+			err = r.wrap(v.Veeva.decodeJSON(r), "Veeva")
 		case "Zendesk":
 			v.Zendesk = new(ZendeskConnectorProfileCredentials)
-			if err := v.Zendesk.decodeJSON(r); err != nil {
-				return r.wrap(err, "Zendesk")
-			}
+			err = r.wrap(v.Zendesk.decodeJSON(r), "Zendesk")
 		case "SAPOData":
 			v.SAPOData = new(SAPODataConnectorProfileCredentials)
-			if err := v.SAPOData.decodeJSON(r); err != nil {
-				return r.wrap(err, "SAPOData")
-			}
+			err = r.wrap(v.SAPOData.decodeJSON(r), "SAPOData")
 		case "CustomConnector":
 			v.CustomConnector = new(CustomConnectorProfileCredentials)
-			if err := v.CustomConnector.decodeJSON(r); err != nil {
-				return r.wrap(err, "CustomConnector")
-			}
+			err = r.wrap(v.CustomConnector.decodeJSON(r), "CustomConnector")
 		case "Pardot":
 			v.Pardot = new(PardotConnectorProfileCredentials)
-			if err := v.Pardot.decodeJSON(r); err != nil {
-				return r.wrap(err, "Pardot")
-			}
+			err = r.wrap(v.Pardot.decodeJSON(r), "Pardot")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -896,16 +721,11 @@ func (v ConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = ConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Amplitude != nil {
 		if err := v.Amplitude.encodeJSON(obj.Key("Amplitude")); err != nil {
 			return err
@@ -1001,6 +821,7 @@ func (v *ConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1011,11 +832,8 @@ func (v *ConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -1023,103 +841,66 @@ func (v *ConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "Amplitude":
 			v.Amplitude = new(AmplitudeConnectorProfileProperties)
-			if err := v.Amplitude.decodeJSON(r); err != nil {
-				return r.wrap(err, "Amplitude")
-			}
+			err = r.wrap(v.Amplitude.decodeJSON(r), "Amplitude")
 		case "Datadog":
 			v.Datadog = new(DatadogConnectorProfileProperties)
-			if err := v.Datadog.decodeJSON(r); err != nil {
-				return r.wrap(err, "Datadog")
-			}
+			err = r.wrap(v.Datadog.decodeJSON(r), "Datadog")
 		case "Dynatrace":
 			v.Dynatrace = new(DynatraceConnectorProfileProperties)
-			if err := v.Dynatrace.decodeJSON(r); err != nil {
-				return r.wrap(err, "Dynatrace")
-			}
+			err = r.wrap(v.Dynatrace.decodeJSON(r), "Dynatrace")
 		case "GoogleAnalytics":
 			v.GoogleAnalytics = new(GoogleAnalyticsConnectorProfileProperties)
-			if err := v.GoogleAnalytics.decodeJSON(r); err != nil {
-				return r.wrap(err, "GoogleAnalytics")
-			}
+			err = r.wrap(v.GoogleAnalytics.decodeJSON(r), "GoogleAnalytics")
 		case "Honeycode":
 			v.Honeycode = new(HoneycodeConnectorProfileProperties)
-			if err := v.Honeycode.decodeJSON(r); err != nil {
-				return r.wrap(err, "Honeycode")
-			}
+			err = r.wrap(v.Honeycode.decodeJSON(r), "Honeycode")
 		case "InforNexus":
 			v.InforNexus = new(InforNexusConnectorProfileProperties)
-			if err := v.InforNexus.decodeJSON(r); err != nil {
-				return r.wrap(err, "InforNexus")
-			}
+			err = r.wrap(v.InforNexus.decodeJSON(r), "InforNexus")
 		case "Marketo":
 			v.Marketo = new(MarketoConnectorProfileProperties)
-			if err := v.Marketo.decodeJSON(r); err != nil {
-				return r.wrap(err, "Marketo")
-			}
+			err = r.wrap(v.Marketo.decodeJSON(r), "Marketo")
 		case "Redshift":
 			v.Redshift = new(RedshiftConnectorProfileProperties)
-			if err := v.Redshift.decodeJSON(r); err != nil {
-				return r.wrap(err, "Redshift")
-			}
+			err = r.wrap(v.Redshift.decodeJSON(r), "Redshift")
 		case "Salesforce":
 			v.Salesforce = new(SalesforceConnectorProfileProperties)
-			if err := v.Salesforce.decodeJSON(r); err != nil {
-				return r.wrap(err, "Salesforce")
-			}
+			err = r.wrap(v.Salesforce.decodeJSON(r), "Salesforce")
 		case "ServiceNow":
 			v.ServiceNow = new(ServiceNowConnectorProfileProperties)
-			if err := v.ServiceNow.decodeJSON(r); err != nil {
-				return r.wrap(err, "ServiceNow")
-			}
+			err = r.wrap(v.ServiceNow.decodeJSON(r), "ServiceNow")
 		case "Singular":
 			v.Singular = new(SingularConnectorProfileProperties)
-			if err := v.Singular.decodeJSON(r); err != nil {
-				return r.wrap(err, "Singular")
-			}
+			err = r.wrap(v.Singular.decodeJSON(r), "Singular")
 		case "Slack":
 			v.Slack = new(SlackConnectorProfileProperties)
-			if err := v.Slack.decodeJSON(r); err != nil {
-				return r.wrap(err, "Slack")
-			}
+			err = r.wrap(v.Slack.decodeJSON(r), "Slack")
 		case "Snowflake":
 			v.Snowflake = new(SnowflakeConnectorProfileProperties)
-			if err := v.Snowflake.decodeJSON(r); err != nil {
-				return r.wrap(err, "Snowflake")
-			}
+			err = r.wrap(v.Snowflake.decodeJSON(r), "Snowflake")
 		case "Trendmicro":
 			v.Trendmicro = new(TrendmicroConnectorProfileProperties)
-			if err := v.Trendmicro.decodeJSON(r); err != nil {
-				return r.wrap(err, "Trendmicro")
-			}
+			err = r.wrap(v.Trendmicro.decodeJSON(r), "Trendmicro")
 		case "Veeva":
 			v.Veeva = new(VeevaConnectorProfileProperties)
-			if err := v.Veeva.decodeJSON(r); err != nil {
-				return r.wrap(err, "Veeva")
-			}
+			err = r.wrap(v.Veeva.decodeJSON(r), "Veeva")
 		case "Zendesk":
 			v.Zendesk = new(ZendeskConnectorProfileProperties)
-			if err := v.Zendesk.decodeJSON(r); err != nil {
-				return r.wrap(err, "Zendesk")
-			}
+			err = r.wrap(v.Zendesk.decodeJSON(r), "Zendesk")
 		case "SAPOData":
 			v.SAPOData = new(SAPODataConnectorProfileProperties)
-			if err := v.SAPOData.decodeJSON(r); err != nil {
-				return r.wrap(err, "SAPOData")
-			}
+			err = r.wrap(v.SAPOData.decodeJSON(r), "SAPOData")
 		case "CustomConnector":
 			v.CustomConnector = new(CustomConnectorProfileProperties)
-			if err := v.CustomConnector.decodeJSON(r); err != nil {
-				return r.wrap(err, "CustomConnector")
-			}
+			err = r.wrap(v.CustomConnector.decodeJSON(r), "CustomConnector")
 		case "Pardot":
 			v.Pardot = new(PardotConnectorProfileProperties)
-			if err := v.Pardot.decodeJSON(r); err != nil {
-				return r.wrap(err, "Pardot")
-			}
+			err = r.wrap(v.Pardot.decodeJSON(r), "Pardot")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1137,16 +918,11 @@ func (v ConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = ConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CreateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ConnectorProfileName != nil {
 		obj.Key("connectorProfileName").String(*v.ConnectorProfileName)
 	}
@@ -1170,6 +946,7 @@ func (v *CreateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 	if v.ClientToken != nil {
 		obj.Key("clientToken").String(*v.ClientToken)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1180,61 +957,33 @@ func (v *CreateConnectorProfileInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "connectorProfileName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorProfileName")
-			}
-			v.ConnectorProfileName = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorProfileName, "connectorProfileName")
 		case "kmsArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "kmsArn")
-			}
-			v.KmsArn = ptr.String(x)
+			err = readStringPtrField(r, &v.KmsArn, "kmsArn")
 		case "connectorType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorType")
-			}
-			v.ConnectorType = ConnectorType(x)
+			err = readStringField(r, &v.ConnectorType, "connectorType")
 		case "connectorLabel":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorLabel")
-			}
-			v.ConnectorLabel = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorLabel, "connectorLabel")
 		case "connectionMode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectionMode")
-			}
-			v.ConnectionMode = ConnectionMode(x)
+			err = readStringField(r, &v.ConnectionMode, "connectionMode")
 		case "connectorProfileConfig":
 			v.ConnectorProfileConfig = new(ConnectorProfileConfig)
-			if err := v.ConnectorProfileConfig.decodeJSON(r); err != nil {
-				return r.wrap(err, "connectorProfileConfig")
-			}
+			err = r.wrap(v.ConnectorProfileConfig.decodeJSON(r), "connectorProfileConfig")
 		case "clientToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientToken")
-			}
-			v.ClientToken = ptr.String(x)
+			err = readStringPtrField(r, &v.ClientToken, "clientToken")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1252,19 +1001,15 @@ func (v CreateConnectorProfileInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CreateConnectorProfileInput) UnmarshalJSON(data []byte) error {
 	*v = CreateConnectorProfileInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CreateConnectorProfileOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ConnectorProfileArn != nil {
 		obj.Key("connectorProfileArn").String(*v.ConnectorProfileArn)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1275,26 +1020,20 @@ func (v *CreateConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "connectorProfileArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorProfileArn")
-			}
-			v.ConnectorProfileArn = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorProfileArn, "connectorProfileArn")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1312,22 +1051,18 @@ func (v CreateConnectorProfileOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CreateConnectorProfileOutput) UnmarshalJSON(data []byte) error {
 	*v = CreateConnectorProfileOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CustomAuthCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("customAuthenticationType").String(v.CustomAuthenticationType)
 	if v.CredentialsMap != nil {
 		if err := encodeCredentialsMap(v.CredentialsMap, obj.Key("credentialsMap")); err != nil {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1338,30 +1073,22 @@ func (v *CustomAuthCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "customAuthenticationType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "customAuthenticationType")
-			}
-			v.CustomAuthenticationType = x
+			err = readStringField(r, &v.CustomAuthenticationType, "customAuthenticationType")
 		case "credentialsMap":
-			if err := decodeCredentialsMap(r, &v.CredentialsMap); err != nil {
-				return r.wrap(err, "credentialsMap")
-			}
+			err = r.wrap(decodeCredentialsMap(r, &v.CredentialsMap), "credentialsMap")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1379,16 +1106,11 @@ func (v CustomAuthCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CustomAuthCredentials) UnmarshalJSON(data []byte) error {
 	*v = CustomAuthCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CustomConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AuthenticationType != "" {
 		obj.Key("authenticationType").String(string(v.AuthenticationType))
 	}
@@ -1412,6 +1134,7 @@ func (v *CustomConnectorProfileCredentials) encodeJSON(value smithyjson.Value) e
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1422,46 +1145,32 @@ func (v *CustomConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "authenticationType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "authenticationType")
-			}
-			v.AuthenticationType = AuthenticationType(x)
+			err = readStringField(r, &v.AuthenticationType, "authenticationType")
 		case "basic":
 			v.Basic = new(BasicAuthCredentials)
-			if err := v.Basic.decodeJSON(r); err != nil {
-				return r.wrap(err, "basic")
-			}
+			err = r.wrap(v.Basic.decodeJSON(r), "basic")
 		case "oauth2":
 			v.Oauth2 = new(OAuth2Credentials)
-			if err := v.Oauth2.decodeJSON(r); err != nil {
-				return r.wrap(err, "oauth2")
-			}
+			err = r.wrap(v.Oauth2.decodeJSON(r), "oauth2")
 		case "apiKey":
 			v.ApiKey = new(ApiKeyCredentials)
-			if err := v.ApiKey.decodeJSON(r); err != nil {
-				return r.wrap(err, "apiKey")
-			}
+			err = r.wrap(v.ApiKey.decodeJSON(r), "apiKey")
 		case "custom":
 			v.Custom = new(CustomAuthCredentials)
-			if err := v.Custom.decodeJSON(r); err != nil {
-				return r.wrap(err, "custom")
-			}
+			err = r.wrap(v.Custom.decodeJSON(r), "custom")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1479,16 +1188,11 @@ func (v CustomConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CustomConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = CustomConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CustomConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ProfileProperties != nil {
 		if err := encodeProfilePropertiesMap(v.ProfileProperties, obj.Key("profileProperties")); err != nil {
 			return err
@@ -1499,6 +1203,7 @@ func (v *CustomConnectorProfileProperties) encodeJSON(value smithyjson.Value) er
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1509,29 +1214,23 @@ func (v *CustomConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "profileProperties":
-			if err := decodeProfilePropertiesMap(r, &v.ProfileProperties); err != nil {
-				return r.wrap(err, "profileProperties")
-			}
+			err = r.wrap(decodeProfilePropertiesMap(r, &v.ProfileProperties), "profileProperties")
 		case "oAuth2Properties":
 			v.OAuth2Properties = new(OAuth2Properties)
-			if err := v.OAuth2Properties.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuth2Properties")
-			}
+			err = r.wrap(v.OAuth2Properties.decodeJSON(r), "oAuth2Properties")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1549,18 +1248,14 @@ func (v CustomConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CustomConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = CustomConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DatadogConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("apiKey").String(v.ApiKey)
 	obj.Key("applicationKey").String(v.ApplicationKey)
+	obj.Close()
 	return nil
 }
 
@@ -1571,32 +1266,22 @@ func (v *DatadogConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "apiKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "apiKey")
-			}
-			v.ApiKey = x
+			err = readStringField(r, &v.ApiKey, "apiKey")
 		case "applicationKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "applicationKey")
-			}
-			v.ApplicationKey = x
+			err = readStringField(r, &v.ApplicationKey, "applicationKey")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1614,17 +1299,13 @@ func (v DatadogConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DatadogConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = DatadogConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DatadogConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("instanceUrl").String(v.InstanceUrl)
+	obj.Close()
 	return nil
 }
 
@@ -1635,26 +1316,20 @@ func (v *DatadogConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = x
+			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1672,22 +1347,18 @@ func (v DatadogConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DatadogConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = DatadogConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DeleteConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ConnectorProfileName != nil {
 		obj.Key("connectorProfileName").String(*v.ConnectorProfileName)
 	}
 	if v.ForceDelete != nil {
 		obj.Key("forceDelete").Boolean(*v.ForceDelete)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1702,32 +1373,22 @@ func (v *DeleteConnectorProfileInput) decodeJSON(r *jsonReader) error {
 	}()
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "connectorProfileName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorProfileName")
-			}
-			v.ConnectorProfileName = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorProfileName, "connectorProfileName")
 		case "forceDelete":
-			x, err := r.readBool()
-			if err != nil {
-				return r.wrap(err, "forceDelete")
-			}
-			v.ForceDelete = ptr.Bool(x)
+			err = readBoolPtrField(r, &v.ForceDelete, "forceDelete")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1745,16 +1406,12 @@ func (v DeleteConnectorProfileInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DeleteConnectorProfileInput) UnmarshalJSON(data []byte) error {
 	*v = DeleteConnectorProfileInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DeleteConnectorProfileOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
+	obj.Close()
 	return nil
 }
 
@@ -1765,20 +1422,18 @@ func (v *DeleteConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1796,16 +1451,11 @@ func (v DeleteConnectorProfileOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DeleteConnectorProfileOutput) UnmarshalJSON(data []byte) error {
 	*v = DeleteConnectorProfileOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DescribeConnectorProfilesInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ConnectorProfileNames != nil {
 		if err := encodeConnectorProfileNameList(v.ConnectorProfileNames, obj.Key("connectorProfileNames")); err != nil {
 			return err
@@ -1823,6 +1473,7 @@ func (v *DescribeConnectorProfilesInput) encodeJSON(value smithyjson.Value) erro
 	if v.NextToken != nil {
 		obj.Key("nextToken").String(*v.NextToken)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1833,48 +1484,28 @@ func (v *DescribeConnectorProfilesInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "connectorProfileNames":
-			if err := decodeConnectorProfileNameList(r, &v.ConnectorProfileNames); err != nil {
-				return r.wrap(err, "connectorProfileNames")
-			}
+			err = r.wrap(decodeConnectorProfileNameList(r, &v.ConnectorProfileNames), "connectorProfileNames")
 		case "connectorType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorType")
-			}
-			v.ConnectorType = ConnectorType(x)
+			err = readStringField(r, &v.ConnectorType, "connectorType")
 		case "connectorLabel":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorLabel")
-			}
-			v.ConnectorLabel = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorLabel, "connectorLabel")
 		case "maxResults":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "maxResults")
-			}
-			v.MaxResults = ptr.Int32(int32(x))
+			err = readIntPtrField(r, &v.MaxResults, 32, "maxResults")
 		case "nextToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "nextToken")
-			}
-			v.NextToken = ptr.String(x)
+			err = readStringPtrField(r, &v.NextToken, "nextToken")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1892,16 +1523,11 @@ func (v DescribeConnectorProfilesInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DescribeConnectorProfilesInput) UnmarshalJSON(data []byte) error {
 	*v = DescribeConnectorProfilesInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DescribeConnectorProfilesOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ConnectorProfileDetails != nil {
 		if err := encodeConnectorProfileDetailList(v.ConnectorProfileDetails, obj.Key("connectorProfileDetails")); err != nil {
 			return err
@@ -1910,6 +1536,7 @@ func (v *DescribeConnectorProfilesOutput) encodeJSON(value smithyjson.Value) err
 	if v.NextToken != nil {
 		obj.Key("nextToken").String(*v.NextToken)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1920,30 +1547,22 @@ func (v *DescribeConnectorProfilesOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "connectorProfileDetails":
-			if err := decodeConnectorProfileDetailList(r, &v.ConnectorProfileDetails); err != nil {
-				return r.wrap(err, "connectorProfileDetails")
-			}
+			err = r.wrap(decodeConnectorProfileDetailList(r, &v.ConnectorProfileDetails), "connectorProfileDetails")
 		case "nextToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "nextToken")
-			}
-			v.NextToken = ptr.String(x)
+			err = readStringPtrField(r, &v.NextToken, "nextToken")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1961,17 +1580,13 @@ func (v DescribeConnectorProfilesOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DescribeConnectorProfilesOutput) UnmarshalJSON(data []byte) error {
 	*v = DescribeConnectorProfilesOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DynatraceConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("apiToken").String(v.ApiToken)
+	obj.Close()
 	return nil
 }
 
@@ -1982,26 +1597,20 @@ func (v *DynatraceConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "apiToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "apiToken")
-			}
-			v.ApiToken = x
+			err = readStringField(r, &v.ApiToken, "apiToken")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2019,17 +1628,13 @@ func (v DynatraceConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DynatraceConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = DynatraceConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DynatraceConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("instanceUrl").String(v.InstanceUrl)
+	obj.Close()
 	return nil
 }
 
@@ -2040,26 +1645,20 @@ func (v *DynatraceConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = x
+			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2077,16 +1676,11 @@ func (v DynatraceConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DynatraceConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = DynatraceConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *GoogleAnalyticsConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("clientId").String(v.ClientId)
 	obj.Key("clientSecret").String(v.ClientSecret)
 	if v.AccessToken != nil {
@@ -2100,6 +1694,7 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) encodeJSON(value smithyjson
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2110,49 +1705,29 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) decodeJSON(r *jsonReader) e
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "clientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "clientId")
 		case "clientSecret":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientSecret")
-			}
-			v.ClientSecret = x
+			err = readStringField(r, &v.ClientSecret, "clientSecret")
 		case "accessToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessToken")
-			}
-			v.AccessToken = ptr.String(x)
+			err = readStringPtrField(r, &v.AccessToken, "accessToken")
 		case "refreshToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "refreshToken")
-			}
-			v.RefreshToken = ptr.String(x)
+			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
 		case "oAuthRequest":
 			v.OAuthRequest = new(ConnectorOAuthRequest)
-			if err := v.OAuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthRequest")
-			}
+			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2170,16 +1745,12 @@ func (v GoogleAnalyticsConnectorProfileCredentials) MarshalJSON() ([]byte, error
 // unknown union members are kept as *UnknownUnionMember.
 func (v *GoogleAnalyticsConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = GoogleAnalyticsConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *GoogleAnalyticsConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
+	obj.Close()
 	return nil
 }
 
@@ -2190,20 +1761,18 @@ func (v *GoogleAnalyticsConnectorProfileProperties) decodeJSON(r *jsonReader) er
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2221,16 +1790,11 @@ func (v GoogleAnalyticsConnectorProfileProperties) MarshalJSON() ([]byte, error)
 // unknown union members are kept as *UnknownUnionMember.
 func (v *GoogleAnalyticsConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = GoogleAnalyticsConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *HoneycodeConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AccessToken != nil {
 		obj.Key("accessToken").String(*v.AccessToken)
 	}
@@ -2242,6 +1806,7 @@ func (v *HoneycodeConnectorProfileCredentials) encodeJSON(value smithyjson.Value
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2252,37 +1817,25 @@ func (v *HoneycodeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "accessToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessToken")
-			}
-			v.AccessToken = ptr.String(x)
+			err = readStringPtrField(r, &v.AccessToken, "accessToken")
 		case "refreshToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "refreshToken")
-			}
-			v.RefreshToken = ptr.String(x)
+			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
 		case "oAuthRequest":
 			v.OAuthRequest = new(ConnectorOAuthRequest)
-			if err := v.OAuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthRequest")
-			}
+			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2300,16 +1853,12 @@ func (v HoneycodeConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *HoneycodeConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = HoneycodeConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *HoneycodeConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
+	obj.Close()
 	return nil
 }
 
@@ -2320,20 +1869,18 @@ func (v *HoneycodeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2351,20 +1898,16 @@ func (v HoneycodeConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *HoneycodeConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = HoneycodeConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *InforNexusConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("accessKeyId").String(v.AccessKeyId)
 	obj.Key("userId").String(v.UserId)
 	obj.Key("secretAccessKey").String(v.SecretAccessKey)
 	obj.Key("datakey").String(v.Datakey)
+	obj.Close()
 	return nil
 }
 
@@ -2375,44 +1918,26 @@ func (v *InforNexusConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "accessKeyId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessKeyId")
-			}
-			v.AccessKeyId = x
+			err = readStringField(r, &v.AccessKeyId, "accessKeyId")
 		case "userId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "userId")
-			}
-			v.UserId = x
+			err = readStringField(r, &v.UserId, "userId")
 		case "secretAccessKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "secretAccessKey")
-			}
-			v.SecretAccessKey = x
+			err = readStringField(r, &v.SecretAccessKey, "secretAccessKey")
 		case "datakey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "datakey")
-			}
-			v.Datakey = x
+			err = readStringField(r, &v.Datakey, "datakey")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2430,17 +1955,13 @@ func (v InforNexusConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *InforNexusConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = InforNexusConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *InforNexusConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("instanceUrl").String(v.InstanceUrl)
+	obj.Close()
 	return nil
 }
 
@@ -2451,26 +1972,20 @@ func (v *InforNexusConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = x
+			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2488,19 +2003,15 @@ func (v InforNexusConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *InforNexusConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = InforNexusConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *InternalServerException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("message").String(*v.Message)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2511,26 +2022,20 @@ func (v *InternalServerException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "message")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2548,16 +2053,11 @@ func (v InternalServerException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *InternalServerException) UnmarshalJSON(data []byte) error {
 	*v = InternalServerException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *MarketoConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("clientId").String(v.ClientId)
 	obj.Key("clientSecret").String(v.ClientSecret)
 	if v.AccessToken != nil {
@@ -2568,6 +2068,7 @@ func (v *MarketoConnectorProfileCredentials) encodeJSON(value smithyjson.Value) 
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2578,43 +2079,27 @@ func (v *MarketoConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "clientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "clientId")
 		case "clientSecret":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientSecret")
-			}
-			v.ClientSecret = x
+			err = readStringField(r, &v.ClientSecret, "clientSecret")
 		case "accessToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessToken")
-			}
-			v.AccessToken = ptr.String(x)
+			err = readStringPtrField(r, &v.AccessToken, "accessToken")
 		case "oAuthRequest":
 			v.OAuthRequest = new(ConnectorOAuthRequest)
-			if err := v.OAuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthRequest")
-			}
+			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2632,17 +2117,13 @@ func (v MarketoConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *MarketoConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = MarketoConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *MarketoConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("instanceUrl").String(v.InstanceUrl)
+	obj.Close()
 	return nil
 }
 
@@ -2653,26 +2134,20 @@ func (v *MarketoConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = x
+			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2690,16 +2165,11 @@ func (v MarketoConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *MarketoConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = MarketoConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *OAuth2Credentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ClientId != nil {
 		obj.Key("clientId").String(*v.ClientId)
 	}
@@ -2717,6 +2187,7 @@ func (v *OAuth2Credentials) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2727,49 +2198,29 @@ func (v *OAuth2Credentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "clientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientId")
-			}
-			v.ClientId = ptr.String(x)
+			err = readStringPtrField(r, &v.ClientId, "clientId")
 		case "clientSecret":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientSecret")
-			}
-			v.ClientSecret = ptr.String(x)
+			err = readStringPtrField(r, &v.ClientSecret, "clientSecret")
 		case "accessToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessToken")
-			}
-			v.AccessToken = ptr.String(x)
+			err = readStringPtrField(r, &v.AccessToken, "accessToken")
 		case "refreshToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "refreshToken")
-			}
-			v.RefreshToken = ptr.String(x)
+			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
 		case "oAuthRequest":
 			v.OAuthRequest = new(ConnectorOAuthRequest)
-			if err := v.OAuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthRequest")
-			}
+			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2787,16 +2238,11 @@ func (v OAuth2Credentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *OAuth2Credentials) UnmarshalJSON(data []byte) error {
 	*v = OAuth2Credentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *OAuth2Properties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("tokenUrl").String(v.TokenUrl)
 	if v.OAuth2GrantType != "" {
 		obj.Key("oAuth2GrantType").String(string(v.OAuth2GrantType))
@@ -2806,6 +2252,7 @@ func (v *OAuth2Properties) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2816,36 +2263,24 @@ func (v *OAuth2Properties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "tokenUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "tokenUrl")
-			}
-			v.TokenUrl = x
+			err = readStringField(r, &v.TokenUrl, "tokenUrl")
 		case "oAuth2GrantType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "oAuth2GrantType")
-			}
-			v.OAuth2GrantType = OAuth2GrantType(x)
+			err = readStringField(r, &v.OAuth2GrantType, "oAuth2GrantType")
 		case "tokenUrlCustomProperties":
-			if err := decodeTokenUrlCustomProperties(r, &v.TokenUrlCustomProperties); err != nil {
-				return r.wrap(err, "tokenUrlCustomProperties")
-			}
+			err = r.wrap(decodeTokenUrlCustomProperties(r, &v.TokenUrlCustomProperties), "tokenUrlCustomProperties")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2863,16 +2298,11 @@ func (v OAuth2Properties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *OAuth2Properties) UnmarshalJSON(data []byte) error {
 	*v = OAuth2Properties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *OAuthCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("clientId").String(v.ClientId)
 	obj.Key("clientSecret").String(v.ClientSecret)
 	if v.AccessToken != nil {
@@ -2886,6 +2316,7 @@ func (v *OAuthCredentials) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2896,49 +2327,29 @@ func (v *OAuthCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "clientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "clientId")
 		case "clientSecret":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientSecret")
-			}
-			v.ClientSecret = x
+			err = readStringField(r, &v.ClientSecret, "clientSecret")
 		case "accessToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessToken")
-			}
-			v.AccessToken = ptr.String(x)
+			err = readStringPtrField(r, &v.AccessToken, "accessToken")
 		case "refreshToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "refreshToken")
-			}
-			v.RefreshToken = ptr.String(x)
+			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
 		case "oAuthRequest":
 			v.OAuthRequest = new(ConnectorOAuthRequest)
-			if err := v.OAuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthRequest")
-			}
+			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2956,16 +2367,11 @@ func (v OAuthCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *OAuthCredentials) UnmarshalJSON(data []byte) error {
 	*v = OAuthCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *OAuthProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("tokenUrl").String(v.TokenUrl)
 	obj.Key("authCodeUrl").String(v.AuthCodeUrl)
 	if v.OAuthScopes != nil {
@@ -2973,6 +2379,7 @@ func (v *OAuthProperties) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2983,36 +2390,24 @@ func (v *OAuthProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "tokenUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "tokenUrl")
-			}
-			v.TokenUrl = x
+			err = readStringField(r, &v.TokenUrl, "tokenUrl")
 		case "authCodeUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "authCodeUrl")
-			}
-			v.AuthCodeUrl = x
+			err = readStringField(r, &v.AuthCodeUrl, "authCodeUrl")
 		case "oAuthScopes":
-			if err := decodeOAuthScopeList(r, &v.OAuthScopes); err != nil {
-				return r.wrap(err, "oAuthScopes")
-			}
+			err = r.wrap(decodeOAuthScopeList(r, &v.OAuthScopes), "oAuthScopes")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3030,16 +2425,11 @@ func (v OAuthProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *OAuthProperties) UnmarshalJSON(data []byte) error {
 	*v = OAuthProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *PardotConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AccessToken != nil {
 		obj.Key("accessToken").String(*v.AccessToken)
 	}
@@ -3054,6 +2444,7 @@ func (v *PardotConnectorProfileCredentials) encodeJSON(value smithyjson.Value) e
 	if v.ClientCredentialsArn != nil {
 		obj.Key("clientCredentialsArn").String(*v.ClientCredentialsArn)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3064,43 +2455,27 @@ func (v *PardotConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "accessToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessToken")
-			}
-			v.AccessToken = ptr.String(x)
+			err = readStringPtrField(r, &v.AccessToken, "accessToken")
 		case "refreshToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "refreshToken")
-			}
-			v.RefreshToken = ptr.String(x)
+			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
 		case "oAuthRequest":
 			v.OAuthRequest = new(ConnectorOAuthRequest)
-			if err := v.OAuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthRequest")
-			}
+			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		case "clientCredentialsArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientCredentialsArn")
-			}
-			v.ClientCredentialsArn = ptr.String(x)
+			err = readStringPtrField(r, &v.ClientCredentialsArn, "clientCredentialsArn")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3118,16 +2493,11 @@ func (v PardotConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *PardotConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = PardotConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *PardotConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.InstanceUrl != nil {
 		obj.Key("instanceUrl").String(*v.InstanceUrl)
 	}
@@ -3135,6 +2505,7 @@ func (v *PardotConnectorProfileProperties) encodeJSON(value smithyjson.Value) er
 	if v.BusinessUnitId != nil {
 		obj.Key("businessUnitId").String(*v.BusinessUnitId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3146,38 +2517,24 @@ func (v *PardotConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	v.IsSandboxEnvironment = false
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = ptr.String(x)
+			err = readStringPtrField(r, &v.InstanceUrl, "instanceUrl")
 		case "isSandboxEnvironment":
-			x, err := r.readBool()
-			if err != nil {
-				return r.wrap(err, "isSandboxEnvironment")
-			}
-			v.IsSandboxEnvironment = x
+			err = readBoolField(r, &v.IsSandboxEnvironment, "isSandboxEnvironment")
 		case "businessUnitId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "businessUnitId")
-			}
-			v.BusinessUnitId = ptr.String(x)
+			err = readStringPtrField(r, &v.BusinessUnitId, "businessUnitId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3195,16 +2552,11 @@ func (v PardotConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *PardotConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = PardotConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *PrivateConnectionProvisioningState) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Status != "" {
 		obj.Key("status").String(string(v.Status))
 	}
@@ -3214,6 +2566,7 @@ func (v *PrivateConnectionProvisioningState) encodeJSON(value smithyjson.Value) 
 	if v.FailureCause != "" {
 		obj.Key("failureCause").String(string(v.FailureCause))
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3224,38 +2577,24 @@ func (v *PrivateConnectionProvisioningState) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "status":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "status")
-			}
-			v.Status = PrivateConnectionProvisioningStatus(x)
+			err = readStringField(r, &v.Status, "status")
 		case "failureMessage":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "failureMessage")
-			}
-			v.FailureMessage = ptr.String(x)
+			err = readStringPtrField(r, &v.FailureMessage, "failureMessage")
 		case "failureCause":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "failureCause")
-			}
-			v.FailureCause = PrivateConnectionProvisioningFailureCause(x)
+			err = readStringField(r, &v.FailureCause, "failureCause")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3273,22 +2612,18 @@ func (v PrivateConnectionProvisioningState) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *PrivateConnectionProvisioningState) UnmarshalJSON(data []byte) error {
 	*v = PrivateConnectionProvisioningState{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *RedshiftConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Username != nil {
 		obj.Key("username").String(*v.Username)
 	}
 	if v.Password != nil {
 		obj.Key("password").String(*v.Password)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3299,32 +2634,22 @@ func (v *RedshiftConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "username":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "username")
-			}
-			v.Username = ptr.String(x)
+			err = readStringPtrField(r, &v.Username, "username")
 		case "password":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "password")
-			}
-			v.Password = ptr.String(x)
+			err = readStringPtrField(r, &v.Password, "password")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3342,16 +2667,11 @@ func (v RedshiftConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *RedshiftConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = RedshiftConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *RedshiftConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.DatabaseUrl != nil {
 		obj.Key("databaseUrl").String(*v.DatabaseUrl)
 	}
@@ -3373,6 +2693,7 @@ func (v *RedshiftConnectorProfileProperties) encodeJSON(value smithyjson.Value) 
 	if v.DatabaseName != nil {
 		obj.Key("databaseName").String(*v.DatabaseName)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3384,74 +2705,36 @@ func (v *RedshiftConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	v.IsRedshiftServerless = false
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "databaseUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "databaseUrl")
-			}
-			v.DatabaseUrl = ptr.String(x)
+			err = readStringPtrField(r, &v.DatabaseUrl, "databaseUrl")
 		case "bucketName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "bucketName")
-			}
-			v.BucketName = x
+			err = readStringField(r, &v.BucketName, "bucketName")
 		case "bucketPrefix":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "bucketPrefix")
-			}
-			v.BucketPrefix = ptr.String(x)
+			err = readStringPtrField(r, &v.BucketPrefix, "bucketPrefix")
 		case "roleArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "roleArn")
-			}
-			v.RoleArn = x
+			err = readStringField(r, &v.RoleArn, "roleArn")
 		case "dataApiRoleArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "dataApiRoleArn")
-			}
-			v.DataApiRoleArn = ptr.String(x)
+			err = readStringPtrField(r, &v.DataApiRoleArn, "dataApiRoleArn")
 		case "isRedshiftServerless":
-			x, err := r.readBool()
-			if err != nil {
-				return r.wrap(err, "isRedshiftServerless")
-			}
-			v.IsRedshiftServerless = x
+			err = readBoolField(r, &v.IsRedshiftServerless, "isRedshiftServerless")
 		case "clusterIdentifier":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clusterIdentifier")
-			}
-			v.ClusterIdentifier = ptr.String(x)
+			err = readStringPtrField(r, &v.ClusterIdentifier, "clusterIdentifier")
 		case "workgroupName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "workgroupName")
-			}
-			v.WorkgroupName = ptr.String(x)
+			err = readStringPtrField(r, &v.WorkgroupName, "workgroupName")
 		case "databaseName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "databaseName")
-			}
-			v.DatabaseName = ptr.String(x)
+			err = readStringPtrField(r, &v.DatabaseName, "databaseName")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3469,19 +2752,15 @@ func (v RedshiftConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *RedshiftConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = RedshiftConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("message").String(*v.Message)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3492,26 +2771,20 @@ func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "message")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3529,16 +2802,11 @@ func (v ResourceNotFoundException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	*v = ResourceNotFoundException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SAPODataConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.BasicAuthCredentials != nil {
 		if err := v.BasicAuthCredentials.encodeJSON(obj.Key("basicAuthCredentials")); err != nil {
 			return err
@@ -3549,6 +2817,7 @@ func (v *SAPODataConnectorProfileCredentials) encodeJSON(value smithyjson.Value)
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3559,11 +2828,8 @@ func (v *SAPODataConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -3571,18 +2837,15 @@ func (v *SAPODataConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "basicAuthCredentials":
 			v.BasicAuthCredentials = new(BasicAuthCredentials)
-			if err := v.BasicAuthCredentials.decodeJSON(r); err != nil {
-				return r.wrap(err, "basicAuthCredentials")
-			}
+			err = r.wrap(v.BasicAuthCredentials.decodeJSON(r), "basicAuthCredentials")
 		case "oAuthCredentials":
 			v.OAuthCredentials = new(OAuthCredentials)
-			if err := v.OAuthCredentials.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthCredentials")
-			}
+			err = r.wrap(v.OAuthCredentials.decodeJSON(r), "oAuthCredentials")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3600,16 +2863,11 @@ func (v SAPODataConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SAPODataConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = SAPODataConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SAPODataConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("applicationHostUrl").String(v.ApplicationHostUrl)
 	obj.Key("applicationServicePath").String(v.ApplicationServicePath)
 	obj.Key("portNumber").Integer(v.PortNumber)
@@ -3626,6 +2884,7 @@ func (v *SAPODataConnectorProfileProperties) encodeJSON(value smithyjson.Value) 
 		}
 	}
 	obj.Key("disableSSO").Boolean(v.DisableSSO)
+	obj.Close()
 	return nil
 }
 
@@ -3637,67 +2896,35 @@ func (v *SAPODataConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	v.DisableSSO = false
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "applicationHostUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "applicationHostUrl")
-			}
-			v.ApplicationHostUrl = x
+			err = readStringField(r, &v.ApplicationHostUrl, "applicationHostUrl")
 		case "applicationServicePath":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "applicationServicePath")
-			}
-			v.ApplicationServicePath = x
+			err = readStringField(r, &v.ApplicationServicePath, "applicationServicePath")
 		case "portNumber":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "portNumber")
-			}
-			v.PortNumber = int32(x)
+			err = readIntField(r, &v.PortNumber, 32, "portNumber")
 		case "clientNumber":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientNumber")
-			}
-			v.ClientNumber = x
+			err = readStringField(r, &v.ClientNumber, "clientNumber")
 		case "logonLanguage":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "logonLanguage")
-			}
-			v.LogonLanguage = ptr.String(x)
+			err = readStringPtrField(r, &v.LogonLanguage, "logonLanguage")
 		case "privateLinkServiceName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "privateLinkServiceName")
-			}
-			v.PrivateLinkServiceName = ptr.String(x)
+			err = readStringPtrField(r, &v.PrivateLinkServiceName, "privateLinkServiceName")
 		case "oAuthProperties":
 			v.OAuthProperties = new(OAuthProperties)
-			if err := v.OAuthProperties.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthProperties")
-			}
+			err = r.wrap(v.OAuthProperties.decodeJSON(r), "oAuthProperties")
 		case "disableSSO":
-			x, err := r.readBool()
-			if err != nil {
-				return r.wrap(err, "disableSSO")
-			}
-			v.DisableSSO = x
+			err = readBoolField(r, &v.DisableSSO, "disableSSO")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3715,16 +2942,11 @@ func (v SAPODataConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SAPODataConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = SAPODataConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SalesforceConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AccessToken != nil {
 		obj.Key("accessToken").String(*v.AccessToken)
 	}
@@ -3745,6 +2967,7 @@ func (v *SalesforceConnectorProfileCredentials) encodeJSON(value smithyjson.Valu
 	if v.JwtToken != nil {
 		obj.Key("jwtToken").String(*v.JwtToken)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3755,55 +2978,31 @@ func (v *SalesforceConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "accessToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessToken")
-			}
-			v.AccessToken = ptr.String(x)
+			err = readStringPtrField(r, &v.AccessToken, "accessToken")
 		case "refreshToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "refreshToken")
-			}
-			v.RefreshToken = ptr.String(x)
+			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
 		case "oAuthRequest":
 			v.OAuthRequest = new(ConnectorOAuthRequest)
-			if err := v.OAuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthRequest")
-			}
+			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		case "clientCredentialsArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientCredentialsArn")
-			}
-			v.ClientCredentialsArn = ptr.String(x)
+			err = readStringPtrField(r, &v.ClientCredentialsArn, "clientCredentialsArn")
 		case "oAuth2GrantType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "oAuth2GrantType")
-			}
-			v.OAuth2GrantType = OAuth2GrantType(x)
+			err = readStringField(r, &v.OAuth2GrantType, "oAuth2GrantType")
 		case "jwtToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "jwtToken")
-			}
-			v.JwtToken = ptr.String(x)
+			err = readStringPtrField(r, &v.JwtToken, "jwtToken")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3821,21 +3020,17 @@ func (v SalesforceConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SalesforceConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = SalesforceConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SalesforceConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.InstanceUrl != nil {
 		obj.Key("instanceUrl").String(*v.InstanceUrl)
 	}
 	obj.Key("isSandboxEnvironment").Boolean(v.IsSandboxEnvironment)
 	obj.Key("usePrivateLinkForMetadataAndAuthorization").Boolean(v.UsePrivateLinkForMetadataAndAuthorization)
+	obj.Close()
 	return nil
 }
 
@@ -3848,38 +3043,24 @@ func (v *SalesforceConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	v.UsePrivateLinkForMetadataAndAuthorization = false
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = ptr.String(x)
+			err = readStringPtrField(r, &v.InstanceUrl, "instanceUrl")
 		case "isSandboxEnvironment":
-			x, err := r.readBool()
-			if err != nil {
-				return r.wrap(err, "isSandboxEnvironment")
-			}
-			v.IsSandboxEnvironment = x
+			err = readBoolField(r, &v.IsSandboxEnvironment, "isSandboxEnvironment")
 		case "usePrivateLinkForMetadataAndAuthorization":
-			x, err := r.readBool()
-			if err != nil {
-				return r.wrap(err, "usePrivateLinkForMetadataAndAuthorization")
-			}
-			v.UsePrivateLinkForMetadataAndAuthorization = x
+			err = readBoolField(r, &v.UsePrivateLinkForMetadataAndAuthorization, "usePrivateLinkForMetadataAndAuthorization")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3897,16 +3078,11 @@ func (v SalesforceConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SalesforceConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = SalesforceConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ServiceNowConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Username != nil {
 		obj.Key("username").String(*v.Username)
 	}
@@ -3918,6 +3094,7 @@ func (v *ServiceNowConnectorProfileCredentials) encodeJSON(value smithyjson.Valu
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3928,37 +3105,25 @@ func (v *ServiceNowConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "username":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "username")
-			}
-			v.Username = ptr.String(x)
+			err = readStringPtrField(r, &v.Username, "username")
 		case "password":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "password")
-			}
-			v.Password = ptr.String(x)
+			err = readStringPtrField(r, &v.Password, "password")
 		case "oAuth2Credentials":
 			v.OAuth2Credentials = new(OAuth2Credentials)
-			if err := v.OAuth2Credentials.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuth2Credentials")
-			}
+			err = r.wrap(v.OAuth2Credentials.decodeJSON(r), "oAuth2Credentials")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3976,17 +3141,13 @@ func (v ServiceNowConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ServiceNowConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = ServiceNowConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ServiceNowConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("instanceUrl").String(v.InstanceUrl)
+	obj.Close()
 	return nil
 }
 
@@ -3997,26 +3158,20 @@ func (v *ServiceNowConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = x
+			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4034,19 +3189,15 @@ func (v ServiceNowConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ServiceNowConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = ServiceNowConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ServiceQuotaExceededException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("message").String(*v.Message)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -4057,26 +3208,20 @@ func (v *ServiceQuotaExceededException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "message")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4094,17 +3239,13 @@ func (v ServiceQuotaExceededException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
 	*v = ServiceQuotaExceededException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SingularConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("apiKey").String(v.ApiKey)
+	obj.Close()
 	return nil
 }
 
@@ -4115,26 +3256,20 @@ func (v *SingularConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "apiKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "apiKey")
-			}
-			v.ApiKey = x
+			err = readStringField(r, &v.ApiKey, "apiKey")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4152,16 +3287,12 @@ func (v SingularConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SingularConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = SingularConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SingularConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
+	obj.Close()
 	return nil
 }
 
@@ -4172,20 +3303,18 @@ func (v *SingularConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4203,16 +3332,11 @@ func (v SingularConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SingularConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = SingularConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SlackConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("clientId").String(v.ClientId)
 	obj.Key("clientSecret").String(v.ClientSecret)
 	if v.AccessToken != nil {
@@ -4223,6 +3347,7 @@ func (v *SlackConnectorProfileCredentials) encodeJSON(value smithyjson.Value) er
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -4233,43 +3358,27 @@ func (v *SlackConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "clientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "clientId")
 		case "clientSecret":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientSecret")
-			}
-			v.ClientSecret = x
+			err = readStringField(r, &v.ClientSecret, "clientSecret")
 		case "accessToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessToken")
-			}
-			v.AccessToken = ptr.String(x)
+			err = readStringPtrField(r, &v.AccessToken, "accessToken")
 		case "oAuthRequest":
 			v.OAuthRequest = new(ConnectorOAuthRequest)
-			if err := v.OAuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthRequest")
-			}
+			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4287,17 +3396,13 @@ func (v SlackConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SlackConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = SlackConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SlackConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("instanceUrl").String(v.InstanceUrl)
+	obj.Close()
 	return nil
 }
 
@@ -4308,26 +3413,20 @@ func (v *SlackConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = x
+			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4345,18 +3444,14 @@ func (v SlackConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SlackConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = SlackConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SnowflakeConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("username").String(v.Username)
 	obj.Key("password").String(v.Password)
+	obj.Close()
 	return nil
 }
 
@@ -4367,32 +3462,22 @@ func (v *SnowflakeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "username":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "username")
-			}
-			v.Username = x
+			err = readStringField(r, &v.Username, "username")
 		case "password":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "password")
-			}
-			v.Password = x
+			err = readStringField(r, &v.Password, "password")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4410,16 +3495,11 @@ func (v SnowflakeConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SnowflakeConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = SnowflakeConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *SnowflakeConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("warehouse").String(v.Warehouse)
 	obj.Key("stage").String(v.Stage)
 	obj.Key("bucketName").String(v.BucketName)
@@ -4435,6 +3515,7 @@ func (v *SnowflakeConnectorProfileProperties) encodeJSON(value smithyjson.Value)
 	if v.Region != nil {
 		obj.Key("region").String(*v.Region)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -4445,62 +3526,32 @@ func (v *SnowflakeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "warehouse":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "warehouse")
-			}
-			v.Warehouse = x
+			err = readStringField(r, &v.Warehouse, "warehouse")
 		case "stage":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "stage")
-			}
-			v.Stage = x
+			err = readStringField(r, &v.Stage, "stage")
 		case "bucketName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "bucketName")
-			}
-			v.BucketName = x
+			err = readStringField(r, &v.BucketName, "bucketName")
 		case "bucketPrefix":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "bucketPrefix")
-			}
-			v.BucketPrefix = ptr.String(x)
+			err = readStringPtrField(r, &v.BucketPrefix, "bucketPrefix")
 		case "privateLinkServiceName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "privateLinkServiceName")
-			}
-			v.PrivateLinkServiceName = ptr.String(x)
+			err = readStringPtrField(r, &v.PrivateLinkServiceName, "privateLinkServiceName")
 		case "accountName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accountName")
-			}
-			v.AccountName = ptr.String(x)
+			err = readStringPtrField(r, &v.AccountName, "accountName")
 		case "region":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "region")
-			}
-			v.Region = ptr.String(x)
+			err = readStringPtrField(r, &v.Region, "region")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4518,17 +3569,13 @@ func (v SnowflakeConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *SnowflakeConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = SnowflakeConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *TrendmicroConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("apiSecretKey").String(v.ApiSecretKey)
+	obj.Close()
 	return nil
 }
 
@@ -4539,26 +3586,20 @@ func (v *TrendmicroConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "apiSecretKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "apiSecretKey")
-			}
-			v.ApiSecretKey = x
+			err = readStringField(r, &v.ApiSecretKey, "apiSecretKey")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4576,16 +3617,12 @@ func (v TrendmicroConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *TrendmicroConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = TrendmicroConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *TrendmicroConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
+	obj.Close()
 	return nil
 }
 
@@ -4596,20 +3633,18 @@ func (v *TrendmicroConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4627,16 +3662,11 @@ func (v TrendmicroConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *TrendmicroConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = TrendmicroConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *UpdateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ConnectorProfileName != nil {
 		obj.Key("connectorProfileName").String(*v.ConnectorProfileName)
 	}
@@ -4651,6 +3681,7 @@ func (v *UpdateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 	if v.ClientToken != nil {
 		obj.Key("clientToken").String(*v.ClientToken)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -4661,43 +3692,27 @@ func (v *UpdateConnectorProfileInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "connectorProfileName":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorProfileName")
-			}
-			v.ConnectorProfileName = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorProfileName, "connectorProfileName")
 		case "connectionMode":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectionMode")
-			}
-			v.ConnectionMode = ConnectionMode(x)
+			err = readStringField(r, &v.ConnectionMode, "connectionMode")
 		case "connectorProfileConfig":
 			v.ConnectorProfileConfig = new(ConnectorProfileConfig)
-			if err := v.ConnectorProfileConfig.decodeJSON(r); err != nil {
-				return r.wrap(err, "connectorProfileConfig")
-			}
+			err = r.wrap(v.ConnectorProfileConfig.decodeJSON(r), "connectorProfileConfig")
 		case "clientToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientToken")
-			}
-			v.ClientToken = ptr.String(x)
+			err = readStringPtrField(r, &v.ClientToken, "clientToken")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4715,19 +3730,15 @@ func (v UpdateConnectorProfileInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *UpdateConnectorProfileInput) UnmarshalJSON(data []byte) error {
 	*v = UpdateConnectorProfileInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *UpdateConnectorProfileOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ConnectorProfileArn != nil {
 		obj.Key("connectorProfileArn").String(*v.ConnectorProfileArn)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -4738,26 +3749,20 @@ func (v *UpdateConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "connectorProfileArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "connectorProfileArn")
-			}
-			v.ConnectorProfileArn = ptr.String(x)
+			err = readStringPtrField(r, &v.ConnectorProfileArn, "connectorProfileArn")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4775,19 +3780,15 @@ func (v UpdateConnectorProfileOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *UpdateConnectorProfileOutput) UnmarshalJSON(data []byte) error {
 	*v = UpdateConnectorProfileOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ValidationException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("message").String(*v.Message)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -4798,26 +3799,20 @@ func (v *ValidationException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "message")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4835,18 +3830,14 @@ func (v ValidationException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ValidationException) UnmarshalJSON(data []byte) error {
 	*v = ValidationException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *VeevaConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("username").String(v.Username)
 	obj.Key("password").String(v.Password)
+	obj.Close()
 	return nil
 }
 
@@ -4857,32 +3848,22 @@ func (v *VeevaConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "username":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "username")
-			}
-			v.Username = x
+			err = readStringField(r, &v.Username, "username")
 		case "password":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "password")
-			}
-			v.Password = x
+			err = readStringField(r, &v.Password, "password")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4900,17 +3881,13 @@ func (v VeevaConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *VeevaConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = VeevaConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *VeevaConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("instanceUrl").String(v.InstanceUrl)
+	obj.Close()
 	return nil
 }
 
@@ -4921,26 +3898,20 @@ func (v *VeevaConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = x
+			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -4958,16 +3929,11 @@ func (v VeevaConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *VeevaConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = VeevaConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ZendeskConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("clientId").String(v.ClientId)
 	obj.Key("clientSecret").String(v.ClientSecret)
 	if v.AccessToken != nil {
@@ -4978,6 +3944,7 @@ func (v *ZendeskConnectorProfileCredentials) encodeJSON(value smithyjson.Value) 
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -4988,43 +3955,27 @@ func (v *ZendeskConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "clientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "clientId")
 		case "clientSecret":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "clientSecret")
-			}
-			v.ClientSecret = x
+			err = readStringField(r, &v.ClientSecret, "clientSecret")
 		case "accessToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "accessToken")
-			}
-			v.AccessToken = ptr.String(x)
+			err = readStringPtrField(r, &v.AccessToken, "accessToken")
 		case "oAuthRequest":
 			v.OAuthRequest = new(ConnectorOAuthRequest)
-			if err := v.OAuthRequest.decodeJSON(r); err != nil {
-				return r.wrap(err, "oAuthRequest")
-			}
+			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -5042,17 +3993,13 @@ func (v ZendeskConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ZendeskConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 	*v = ZendeskConnectorProfileCredentials{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ZendeskConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("instanceUrl").String(v.InstanceUrl)
+	obj.Close()
 	return nil
 }
 
@@ -5063,26 +4010,20 @@ func (v *ZendeskConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "instanceUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "instanceUrl")
-			}
-			v.InstanceUrl = x
+			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -5100,11 +4041,7 @@ func (v ZendeskConnectorProfileProperties) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ZendeskConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 	*v = ZendeskConnectorProfileProperties{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func encodeConnectorProfileDetailList(v []ConnectorProfile, value smithyjson.Value) error {

@@ -58,11 +58,20 @@ func (e *jsonError) Error() string {
 	return fmt.Sprintf("invalid JSON at %s (offset %d): %s", b.String(), e.Offset, e.Msg)
 }
 
+// errorf, wrap and null are called from every generated decoder, once for
+// each member it reads. They are kept out of line (//go:noinline) so that
+// each call site stays one call: a package generated from a big model then
+// compiles in far less time and memory.
+//
+//go:noinline
 func (r *jsonReader) errorf(format string, args ...any) error {
 	return &jsonError{Offset: r.pos, Msg: fmt.Sprintf(format, args...)}
 }
 
-// wrap prefixes the path of a JSON error with a member name or index.
+// wrap prefixes the path of a JSON error with a member name or index. A nil
+// error stays nil.
+//
+//go:noinline
 func (r *jsonReader) wrap(err error, seg string) error {
 	if je, ok := err.(*jsonError); ok {
 		je.Path = append([]string{seg}, je.Path...)
@@ -104,6 +113,8 @@ func (r *jsonReader) found() string {
 }
 
 // null consumes a null and reports whether there was one.
+//
+//go:noinline
 func (r *jsonReader) null() bool {
 	r.skipSpace()
 	if r.pos+4 <= len(r.data) && string(r.data[r.pos:r.pos+4]) == "null" {
@@ -601,4 +612,91 @@ func (r *jsonReader) skip() error {
 		return err
 	}
 	return r.errorf("unexpected %s, expected a value", r.found())
+}
+
+// jsonDecoder is a generated struct, which decodes itself from a reader.
+type jsonDecoder interface {
+	decodeJSON(r *jsonReader) error
+}
+
+// unmarshalStruct decodes data, one JSON value, into v (reset by the caller):
+// the body of every struct's UnmarshalJSON.
+func unmarshalStruct(data []byte, v jsonDecoder) error {
+	r := newJSONReader(data, false)
+	if err := v.decodeJSON(r); err != nil {
+		return err
+	}
+	return r.end()
+}
+
+// readStringField reads a string (or an enum value) into *dst; errors carry name.
+func readStringField[T ~string](r *jsonReader, dst *T, name string) error {
+	x, err := r.readString()
+	if err != nil {
+		return r.wrap(err, name)
+	}
+	*dst = T(x)
+	return nil
+}
+
+// readStringPtrField reads a string (or an enum value) into a new *dst.
+func readStringPtrField[T ~string](r *jsonReader, dst **T, name string) error {
+	x, err := r.readString()
+	if err != nil {
+		return r.wrap(err, name)
+	}
+	y := T(x)
+	*dst = &y
+	return nil
+}
+
+// readBoolField reads a boolean into *dst.
+func readBoolField(r *jsonReader, dst *bool, name string) error {
+	x, err := r.readBool()
+	if err != nil {
+		return r.wrap(err, name)
+	}
+	*dst = x
+	return nil
+}
+
+// readBoolPtrField reads a boolean into a new *dst.
+func readBoolPtrField(r *jsonReader, dst **bool, name string) error {
+	x, err := r.readBool()
+	if err != nil {
+		return r.wrap(err, name)
+	}
+	*dst = &x
+	return nil
+}
+
+// readIntField reads an integer of bits bits (or an intEnum value) into *dst.
+func readIntField[T ~int8 | ~int16 | ~int32 | ~int64](r *jsonReader, dst *T, bits int, name string) error {
+	x, err := r.readInt(bits)
+	if err != nil {
+		return r.wrap(err, name)
+	}
+	*dst = T(x)
+	return nil
+}
+
+// readIntPtrField reads an integer of bits bits (or an intEnum value) into a new *dst.
+func readIntPtrField[T ~int8 | ~int16 | ~int32 | ~int64](r *jsonReader, dst **T, bits int, name string) error {
+	x, err := r.readInt(bits)
+	if err != nil {
+		return r.wrap(err, name)
+	}
+	y := T(x)
+	*dst = &y
+	return nil
+}
+
+// readTimePtrField reads a timestamp in format into a new *dst.
+func readTimePtrField(r *jsonReader, dst **time.Time, format, name string) error {
+	x, err := r.readTimestamp(format)
+	if err != nil {
+		return r.wrap(err, name)
+	}
+	*dst = &x
+	return nil
 }

@@ -1931,6 +1931,8 @@ type redactable interface {
 }
 
 // redactString returns v printed by a redactPrinter: String, or GoString when sharp.
+//
+//go:noinline
 func redactString(v redactable, sharp bool) string {
 	p := &redactPrinter{sharp: sharp}
 	v.printRedacted(p)
@@ -1949,6 +1951,8 @@ func formatRedacted(f fmt.State, verb rune, v redactable) {
 
 // open starts a struct, list or map: goType and { in Go syntax, else plain ("{",
 // "[" or "map["). Past redactMaxDepth it prints ... instead and returns false.
+//
+//go:noinline
 func (p *redactPrinter) open(goType, plain string) bool {
 	if p.depth >= redactMaxDepth {
 		p.buf.WriteString("...")
@@ -1966,6 +1970,8 @@ func (p *redactPrinter) open(goType, plain string) bool {
 }
 
 // close ends what open started: with } in Go syntax, else with end.
+//
+//go:noinline
 func (p *redactPrinter) close(end byte) {
 	p.depth--
 	p.fresh = false
@@ -1976,6 +1982,8 @@ func (p *redactPrinter) close(end byte) {
 }
 
 // sep separates the items of a struct, list or map.
+//
+//go:noinline
 func (p *redactPrinter) sep() {
 	if !p.fresh {
 		if p.sharp {
@@ -1988,6 +1996,8 @@ func (p *redactPrinter) sep() {
 }
 
 // field starts a struct field: Name:.
+//
+//go:noinline
 func (p *redactPrinter) field(name string) {
 	p.sep()
 	p.buf.WriteString(name)
@@ -1995,6 +2005,8 @@ func (p *redactPrinter) field(name string) {
 }
 
 // value prints a value that holds no sensitive data as fmt does.
+//
+//go:noinline
 func (p *redactPrinter) value(v any) {
 	if p.sharp {
 		fmt.Fprintf(&p.buf, "%#v", v)
@@ -2004,6 +2016,8 @@ func (p *redactPrinter) value(v any) {
 }
 
 // secret prints redactedText in place of a sensitive value.
+//
+//go:noinline
 func (p *redactPrinter) secret() {
 	if p.sharp {
 		p.buf.WriteString(strconv.Quote(redactedText))
@@ -2013,6 +2027,8 @@ func (p *redactPrinter) secret() {
 }
 
 // null prints a nil value.
+//
+//go:noinline
 func (p *redactPrinter) null() {
 	if p.sharp {
 		p.buf.WriteString("nil")
@@ -2022,6 +2038,8 @@ func (p *redactPrinter) null() {
 }
 
 // ref prints the & before a pointed-to value, in Go syntax.
+//
+//go:noinline
 func (p *redactPrinter) ref() {
 	if p.sharp {
 		p.buf.WriteByte('&')

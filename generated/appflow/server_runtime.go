@@ -258,7 +258,8 @@ func matchRoute(r *http.Request) (*route, []string, []string) {
 }
 
 // matchPath matches the path segments against the route's pattern: literals
-// exactly, labels one non-empty segment, a greedy label one or more.
+// exactly, labels one non-empty segment, a greedy label one or more. Nothing
+// is allocated unless the route matches: a request is tried against many.
 func (rt *route) matchPath(segs []string) ([]string, bool) {
 	greedy := -1
 	labels := 0
@@ -273,42 +274,43 @@ func (rt *route) matchPath(segs []string) ([]string, bool) {
 	if len(segs) < len(rt.path) || (greedy < 0 && len(segs) != len(rt.path)) {
 		return nil, false
 	}
-	out := make([]string, labels)
-	one := func(p routeSegment, seg string) bool {
-		switch p.kind {
-		case routeLiteral:
-			return seg == p.literal
-		default:
-			out[p.label] = seg
-			return seg != ""
+	// at is the path segment pattern segment i matches; those after a
+	// greedy label match the end of the path.
+	at := func(i int) string {
+		if greedy < 0 || i < greedy {
+			return segs[i]
+		}
+		return segs[len(segs)-(len(rt.path)-i)]
+	}
+	for i, p := range rt.path {
+		switch {
+		case i == greedy:
+		case p.kind == routeLiteral:
+			if at(i) != p.literal {
+				return nil, false
+			}
+		case at(i) == "":
+			return nil, false
 		}
 	}
-	if greedy < 0 {
-		for i, p := range rt.path {
-			if !one(p, segs[i]) {
+	var captured []string
+	if greedy >= 0 {
+		captured = segs[greedy : len(segs)-(len(rt.path)-greedy-1)]
+		for _, c := range captured {
+			if c == "" {
 				return nil, false
 			}
 		}
-		return out, true
 	}
-	tail := len(rt.path) - greedy - 1
-	for i := 0; i < greedy; i++ {
-		if !one(rt.path[i], segs[i]) {
-			return nil, false
+	out := make([]string, labels)
+	for i, p := range rt.path {
+		switch {
+		case i == greedy:
+			out[p.label] = strings.Join(captured, "/")
+		case p.kind != routeLiteral:
+			out[p.label] = at(i)
 		}
 	}
-	for i := 0; i < tail; i++ {
-		if !one(rt.path[greedy+1+i], segs[len(segs)-tail+i]) {
-			return nil, false
-		}
-	}
-	captured := segs[greedy : len(segs)-tail]
-	for _, c := range captured {
-		if c == "" {
-			return nil, false
-		}
-	}
-	out[rt.path[greedy].label] = strings.Join(captured, "/")
 	return out, true
 }
 
@@ -325,18 +327,28 @@ func (rt *route) matchQuery(q url.Values) bool {
 	return true
 }
 
-// httpInput is an operation input: bound from a request, then validated.
-type httpInput[T any] interface {
-	*T
+// boundInput is an operation input: bound from a request, then validated.
+type boundInput interface {
 	bindHTTP(r *http.Request, labels []string, body []byte, maxDepth int) error
 	validate(mode ValidationMode) []*paramError
 }
 
-// httpOutput is an operation output or error: it sets its headers and
+// httpEncoder is an operation output or error: it sets its headers and
 // returns its status and body.
+type httpEncoder interface {
+	encodeHTTP(h http.Header, status int) (int, []byte, error)
+}
+
+// httpInput is a pointer to an operation input struct.
+type httpInput[T any] interface {
+	*T
+	boundInput
+}
+
+// httpOutput is a pointer to an operation output struct.
 type httpOutput[T any] interface {
 	*T
-	encodeHTTP(h http.Header, status int) (int, []byte, error)
+	httpEncoder
 }
 
 // httpError is an error this package knows how to write.
@@ -347,78 +359,93 @@ type httpError interface {
 	encodeHTTP(h http.Header, status int) (int, []byte, error)
 }
 
-// handle returns the serveFunc of an operation whose Handler method is call:
-// read and check the body, bind and validate the input, call the handler,
-// write its output or error.
+// handle returns the serveFunc of an operation whose Handler method is call.
+// It is instantiated once for each operation, so it only adapts call's types:
+// serveOperation does the work.
 func handle[I, O any, PI httpInput[I], PO httpOutput[O]](call func(Handler, context.Context, PI) (PO, error)) serveFunc {
 	return func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
-		if rt.responseType != "" && !acceptable(r.Header.Values("Accept"), rt.responseType) {
-			s.writeError(w, r, &serviceError{status: http.StatusNotAcceptable, code: "NotAcceptableException",
-				message: "this operation replies with " + rt.responseType})
-			return
-		}
-		body, err := s.readBody(w, r, rt.requestType)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
 		in := PI(new(I))
-		if err := in.bindHTTP(r, labels, body, s.maxDepth); err != nil {
-			s.writeError(w, r, serializationError(err))
-			return
-		}
-		if s.validation != ValidateOff {
-			if errs := in.validate(s.validation); len(errs) > 0 {
-				v := newValidationFailure(errs, requestID(r.Context()))
-				if rt.invalid != nil {
-					s.writeError(w, r, rt.invalid(v))
-				} else {
-					s.writeError(w, r, genericValidationError(v))
-				}
-				return
+		s.serveOperation(w, r, rt, labels, in, func() (httpEncoder, error) {
+			out, err := call(s.handler, r.Context(), in)
+			if err != nil {
+				return nil, err
 			}
-		}
-		var out PO
-		err = func() (err error) {
-			defer func() {
-				if p := recover(); p != nil {
-					s.logger.Error("handler panic", "operation", rt.operation, "request_id", requestID(r.Context()),
-						"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-					err = &serviceError{status: http.StatusInternalServerError, code: "InternalFailure", message: "the handler failed"}
-				}
-			}()
-			out, err = call(s.handler, r.Context(), in)
-			return err
-		}()
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		if out == nil {
-			out = PO(new(O))
-		}
-		status, data, err := out.encodeHTTP(w.Header(), rt.code)
-		if err != nil {
-			s.logger.Error("cannot encode output", "operation", rt.operation, "error", err)
-			s.writeError(w, r, &serviceError{status: http.StatusInternalServerError, code: "InternalFailure", message: "the reply could not be encoded"})
-			return
-		}
-		writeBody(w, status, data)
+			if out == nil {
+				return PO(new(O)), nil
+			}
+			return out, nil
+		})
 	}
+}
+
+// serveOperation serves one request of an operation: read and check the
+// body, bind and validate the input into in, call the handler, write its
+// output or error.
+func (s *server) serveOperation(w http.ResponseWriter, r *http.Request, rt *route, labels []string, in boundInput, call func() (httpEncoder, error)) {
+	if rt.responseType != "" && !acceptable(r.Header.Values("Accept"), rt.responseType) {
+		s.writeError(w, r, &serviceError{status: http.StatusNotAcceptable, code: "NotAcceptableException",
+			message: "this operation replies with " + rt.responseType})
+		return
+	}
+	body, err := s.readBody(w, r, rt.requestType)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if err := in.bindHTTP(r, labels, body, s.maxDepth); err != nil {
+		s.writeError(w, r, serializationError(err))
+		return
+	}
+	if s.validation != ValidateOff {
+		if errs := in.validate(s.validation); len(errs) > 0 {
+			v := newValidationFailure(errs, requestID(r.Context()))
+			if rt.invalid != nil {
+				s.writeError(w, r, rt.invalid(v))
+			} else {
+				s.writeError(w, r, genericValidationError(v))
+			}
+			return
+		}
+	}
+	var out httpEncoder
+	err = func() (err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				s.logger.Error("handler panic", "operation", rt.operation, "request_id", requestID(r.Context()),
+					"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+				err = &serviceError{status: http.StatusInternalServerError, code: "InternalFailure", message: "the handler failed"}
+			}
+		}()
+		out, err = call()
+		return err
+	}()
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	status, data, err := out.encodeHTTP(w.Header(), rt.code)
+	if err != nil {
+		s.logger.Error("cannot encode output", "operation", rt.operation, "error", err)
+		s.writeError(w, r, &serviceError{status: http.StatusInternalServerError, code: "InternalFailure", message: "the reply could not be encoded"})
+		return
+	}
+	writeBody(w, status, data)
 }
 
 // readLimited reads the request body, bounded by the configured size.
 func (s *server) readLimited(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	tooLarge := &serviceError{status: http.StatusRequestEntityTooLarge, code: "RequestEntityTooLargeException",
-		message: fmt.Sprintf("the request body is larger than %d bytes", s.maxBodyBytes)}
+	tooLarge := func() error {
+		return &serviceError{status: http.StatusRequestEntityTooLarge, code: "RequestEntityTooLargeException",
+			message: fmt.Sprintf("the request body is larger than %d bytes", s.maxBodyBytes)}
+	}
 	if r.ContentLength > s.maxBodyBytes {
-		return nil, tooLarge
+		return nil, tooLarge()
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBodyBytes))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, tooLarge
+			return nil, tooLarge()
 		}
 		return nil, serializationError(fmt.Errorf("cannot read the request body: %w", err))
 	}

@@ -273,7 +273,7 @@ func (v *ConnectorProfile) validate(mode ValidationMode) []*paramError {
 		}
 	}
 	if v.ConnectorType != "" {
-		errs = append(errs, nest(segMember("connectorType"), validateConnectorType(v.ConnectorType, mode))...)
+		errs = nestMember(errs, "connectorType", validateConnectorType(v.ConnectorType, mode))
 	}
 	if v.ConnectorLabel != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.ConnectorLabel); n > 256 {
@@ -284,7 +284,7 @@ func (v *ConnectorProfile) validate(mode ValidationMode) []*paramError {
 		}
 	}
 	if v.ConnectionMode != "" {
-		errs = append(errs, nest(segMember("connectionMode"), validateConnectionMode(v.ConnectionMode, mode))...)
+		errs = nestMember(errs, "connectionMode", validateConnectionMode(v.ConnectionMode, mode))
 	}
 	if v.CredentialsArn != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.CredentialsArn); n > 512 {
@@ -295,10 +295,10 @@ func (v *ConnectorProfile) validate(mode ValidationMode) []*paramError {
 		}
 	}
 	if v.ConnectorProfileProperties != nil {
-		errs = append(errs, nest(segMember("connectorProfileProperties"), v.ConnectorProfileProperties.validate(mode))...)
+		errs = nestMember(errs, "connectorProfileProperties", v.ConnectorProfileProperties.validate(mode))
 	}
 	if v.PrivateConnectionProvisioningState != nil {
-		errs = append(errs, nest(segMember("privateConnectionProvisioningState"), v.PrivateConnectionProvisioningState.validate(mode))...)
+		errs = nestMember(errs, "privateConnectionProvisioningState", v.PrivateConnectionProvisioningState.validate(mode))
 	}
 	return errs
 }
@@ -319,10 +319,10 @@ func (v *ConnectorProfileConfig) validate(mode ValidationMode) []*paramError {
 	if v.ConnectorProfileProperties == nil {
 		errs = append(errs, requiredError(segMember("connectorProfileProperties")))
 	} else {
-		errs = append(errs, nest(segMember("connectorProfileProperties"), v.ConnectorProfileProperties.validate(mode))...)
+		errs = nestMember(errs, "connectorProfileProperties", v.ConnectorProfileProperties.validate(mode))
 	}
 	if v.ConnectorProfileCredentials != nil {
-		errs = append(errs, nest(segMember("connectorProfileCredentials"), v.ConnectorProfileCredentials.validate(mode))...)
+		errs = nestMember(errs, "connectorProfileCredentials", v.ConnectorProfileCredentials.validate(mode))
 	}
 	return errs
 }
@@ -341,61 +341,61 @@ func (v *ConnectorProfileCredentials) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.Amplitude != nil {
-		errs = append(errs, nest(segMember("Amplitude"), v.Amplitude.validate(mode))...)
+		errs = nestMember(errs, "Amplitude", v.Amplitude.validate(mode))
 	}
 	if v.Datadog != nil {
-		errs = append(errs, nest(segMember("Datadog"), v.Datadog.validate(mode))...)
+		errs = nestMember(errs, "Datadog", v.Datadog.validate(mode))
 	}
 	if v.Dynatrace != nil {
-		errs = append(errs, nest(segMember("Dynatrace"), v.Dynatrace.validate(mode))...)
+		errs = nestMember(errs, "Dynatrace", v.Dynatrace.validate(mode))
 	}
 	if v.GoogleAnalytics != nil {
-		errs = append(errs, nest(segMember("GoogleAnalytics"), v.GoogleAnalytics.validate(mode))...)
+		errs = nestMember(errs, "GoogleAnalytics", v.GoogleAnalytics.validate(mode))
 	}
 	if v.Honeycode != nil {
-		errs = append(errs, nest(segMember("Honeycode"), v.Honeycode.validate(mode))...)
+		errs = nestMember(errs, "Honeycode", v.Honeycode.validate(mode))
 	}
 	if v.InforNexus != nil {
-		errs = append(errs, nest(segMember("InforNexus"), v.InforNexus.validate(mode))...)
+		errs = nestMember(errs, "InforNexus", v.InforNexus.validate(mode))
 	}
 	if v.Marketo != nil {
-		errs = append(errs, nest(segMember("Marketo"), v.Marketo.validate(mode))...)
+		errs = nestMember(errs, "Marketo", v.Marketo.validate(mode))
 	}
 	if v.Redshift != nil {
-		errs = append(errs, nest(segMember("Redshift"), v.Redshift.validate(mode))...)
+		errs = nestMember(errs, "Redshift", v.Redshift.validate(mode))
 	}
 	if v.Salesforce != nil {
-		errs = append(errs, nest(segMember("Salesforce"), v.Salesforce.validate(mode))...)
+		errs = nestMember(errs, "Salesforce", v.Salesforce.validate(mode))
 	}
 	if v.ServiceNow != nil {
-		errs = append(errs, nest(segMember("ServiceNow"), v.ServiceNow.validate(mode))...)
+		errs = nestMember(errs, "ServiceNow", v.ServiceNow.validate(mode))
 	}
 	if v.Singular != nil {
-		errs = append(errs, nest(segMember("Singular"), v.Singular.validate(mode))...)
+		errs = nestMember(errs, "Singular", v.Singular.validate(mode))
 	}
 	if v.Slack != nil {
-		errs = append(errs, nest(segMember("Slack"), v.Slack.validate(mode))...)
+		errs = nestMember(errs, "Slack", v.Slack.validate(mode))
 	}
 	if v.Snowflake != nil {
-		errs = append(errs, nest(segMember("Snowflake"), v.Snowflake.validate(mode))...)
+		errs = nestMember(errs, "Snowflake", v.Snowflake.validate(mode))
 	}
 	if v.Trendmicro != nil {
-		errs = append(errs, nest(segMember("Trendmicro"), v.Trendmicro.validate(mode))...)
+		errs = nestMember(errs, "Trendmicro", v.Trendmicro.validate(mode))
 	}
 	if v.Veeva != nil {
-		errs = append(errs, nest(segMember("Veeva"), v.Veeva.validate(mode))...)
+		errs = nestMember(errs, "Veeva", v.Veeva.validate(mode))
 	}
 	if v.Zendesk != nil {
-		errs = append(errs, nest(segMember("Zendesk"), v.Zendesk.validate(mode))...)
+		errs = nestMember(errs, "Zendesk", v.Zendesk.validate(mode))
 	}
 	if v.SAPOData != nil {
-		errs = append(errs, nest(segMember("SAPOData"), v.SAPOData.validate(mode))...)
+		errs = nestMember(errs, "SAPOData", v.SAPOData.validate(mode))
 	}
 	if v.CustomConnector != nil {
-		errs = append(errs, nest(segMember("CustomConnector"), v.CustomConnector.validate(mode))...)
+		errs = nestMember(errs, "CustomConnector", v.CustomConnector.validate(mode))
 	}
 	if v.Pardot != nil {
-		errs = append(errs, nest(segMember("Pardot"), v.Pardot.validate(mode))...)
+		errs = nestMember(errs, "Pardot", v.Pardot.validate(mode))
 	}
 	return errs
 }
@@ -414,46 +414,46 @@ func (v *ConnectorProfileProperties) validate(mode ValidationMode) []*paramError
 	}
 	var errs []*paramError
 	if v.Datadog != nil {
-		errs = append(errs, nest(segMember("Datadog"), v.Datadog.validate(mode))...)
+		errs = nestMember(errs, "Datadog", v.Datadog.validate(mode))
 	}
 	if v.Dynatrace != nil {
-		errs = append(errs, nest(segMember("Dynatrace"), v.Dynatrace.validate(mode))...)
+		errs = nestMember(errs, "Dynatrace", v.Dynatrace.validate(mode))
 	}
 	if v.InforNexus != nil {
-		errs = append(errs, nest(segMember("InforNexus"), v.InforNexus.validate(mode))...)
+		errs = nestMember(errs, "InforNexus", v.InforNexus.validate(mode))
 	}
 	if v.Marketo != nil {
-		errs = append(errs, nest(segMember("Marketo"), v.Marketo.validate(mode))...)
+		errs = nestMember(errs, "Marketo", v.Marketo.validate(mode))
 	}
 	if v.Redshift != nil {
-		errs = append(errs, nest(segMember("Redshift"), v.Redshift.validate(mode))...)
+		errs = nestMember(errs, "Redshift", v.Redshift.validate(mode))
 	}
 	if v.Salesforce != nil {
-		errs = append(errs, nest(segMember("Salesforce"), v.Salesforce.validate(mode))...)
+		errs = nestMember(errs, "Salesforce", v.Salesforce.validate(mode))
 	}
 	if v.ServiceNow != nil {
-		errs = append(errs, nest(segMember("ServiceNow"), v.ServiceNow.validate(mode))...)
+		errs = nestMember(errs, "ServiceNow", v.ServiceNow.validate(mode))
 	}
 	if v.Slack != nil {
-		errs = append(errs, nest(segMember("Slack"), v.Slack.validate(mode))...)
+		errs = nestMember(errs, "Slack", v.Slack.validate(mode))
 	}
 	if v.Snowflake != nil {
-		errs = append(errs, nest(segMember("Snowflake"), v.Snowflake.validate(mode))...)
+		errs = nestMember(errs, "Snowflake", v.Snowflake.validate(mode))
 	}
 	if v.Veeva != nil {
-		errs = append(errs, nest(segMember("Veeva"), v.Veeva.validate(mode))...)
+		errs = nestMember(errs, "Veeva", v.Veeva.validate(mode))
 	}
 	if v.Zendesk != nil {
-		errs = append(errs, nest(segMember("Zendesk"), v.Zendesk.validate(mode))...)
+		errs = nestMember(errs, "Zendesk", v.Zendesk.validate(mode))
 	}
 	if v.SAPOData != nil {
-		errs = append(errs, nest(segMember("SAPOData"), v.SAPOData.validate(mode))...)
+		errs = nestMember(errs, "SAPOData", v.SAPOData.validate(mode))
 	}
 	if v.CustomConnector != nil {
-		errs = append(errs, nest(segMember("CustomConnector"), v.CustomConnector.validate(mode))...)
+		errs = nestMember(errs, "CustomConnector", v.CustomConnector.validate(mode))
 	}
 	if v.Pardot != nil {
-		errs = append(errs, nest(segMember("Pardot"), v.Pardot.validate(mode))...)
+		errs = nestMember(errs, "Pardot", v.Pardot.validate(mode))
 	}
 	return errs
 }
@@ -492,7 +492,7 @@ func (v *CreateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 	if v.ConnectorType == "" {
 		errs = append(errs, requiredError(segMember("connectorType")))
 	} else {
-		errs = append(errs, nest(segMember("connectorType"), validateConnectorType(v.ConnectorType, mode))...)
+		errs = nestMember(errs, "connectorType", validateConnectorType(v.ConnectorType, mode))
 	}
 	if v.ConnectorLabel != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.ConnectorLabel); n > 256 {
@@ -505,12 +505,12 @@ func (v *CreateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 	if v.ConnectionMode == "" {
 		errs = append(errs, requiredError(segMember("connectionMode")))
 	} else {
-		errs = append(errs, nest(segMember("connectionMode"), validateConnectionMode(v.ConnectionMode, mode))...)
+		errs = nestMember(errs, "connectionMode", validateConnectionMode(v.ConnectionMode, mode))
 	}
 	if v.ConnectorProfileConfig == nil {
 		errs = append(errs, requiredError(segMember("connectorProfileConfig")))
 	} else {
-		errs = append(errs, nest(segMember("connectorProfileConfig"), v.ConnectorProfileConfig.validate(mode))...)
+		errs = nestMember(errs, "connectorProfileConfig", v.ConnectorProfileConfig.validate(mode))
 	}
 	if v.ClientToken != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.ClientToken); n > 256 {
@@ -576,7 +576,7 @@ func (v *CustomAuthCredentials) validate(mode ValidationMode) []*paramError {
 				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("credentialsMap")))
 			}
 		}
-		errs = append(errs, nest(segMember("credentialsMap"), validateCredentialsMap(v.CredentialsMap, mode))...)
+		errs = nestMember(errs, "credentialsMap", validateCredentialsMap(v.CredentialsMap, mode))
 	}
 	return errs
 }
@@ -597,19 +597,19 @@ func (v *CustomConnectorProfileCredentials) validate(mode ValidationMode) []*par
 	if v.AuthenticationType == "" {
 		errs = append(errs, requiredError(segMember("authenticationType")))
 	} else {
-		errs = append(errs, nest(segMember("authenticationType"), validateAuthenticationType(v.AuthenticationType, mode))...)
+		errs = nestMember(errs, "authenticationType", validateAuthenticationType(v.AuthenticationType, mode))
 	}
 	if v.Basic != nil {
-		errs = append(errs, nest(segMember("basic"), v.Basic.validate(mode))...)
+		errs = nestMember(errs, "basic", v.Basic.validate(mode))
 	}
 	if v.Oauth2 != nil {
-		errs = append(errs, nest(segMember("oauth2"), v.Oauth2.validate(mode))...)
+		errs = nestMember(errs, "oauth2", v.Oauth2.validate(mode))
 	}
 	if v.ApiKey != nil {
-		errs = append(errs, nest(segMember("apiKey"), v.ApiKey.validate(mode))...)
+		errs = nestMember(errs, "apiKey", v.ApiKey.validate(mode))
 	}
 	if v.Custom != nil {
-		errs = append(errs, nest(segMember("custom"), v.Custom.validate(mode))...)
+		errs = nestMember(errs, "custom", v.Custom.validate(mode))
 	}
 	return errs
 }
@@ -633,10 +633,10 @@ func (v *CustomConnectorProfileProperties) validate(mode ValidationMode) []*para
 				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("profileProperties")))
 			}
 		}
-		errs = append(errs, nest(segMember("profileProperties"), validateProfilePropertiesMap(v.ProfileProperties, mode))...)
+		errs = nestMember(errs, "profileProperties", validateProfilePropertiesMap(v.ProfileProperties, mode))
 	}
 	if v.OAuth2Properties != nil {
-		errs = append(errs, nest(segMember("oAuth2Properties"), v.OAuth2Properties.validate(mode))...)
+		errs = nestMember(errs, "oAuth2Properties", v.OAuth2Properties.validate(mode))
 	}
 	return errs
 }
@@ -758,10 +758,10 @@ func (v *DescribeConnectorProfilesInput) validate(mode ValidationMode) []*paramE
 				errs = append(errs, lengthError(n, "Member must have length between 0 and 100, inclusive", segMember("connectorProfileNames")))
 			}
 		}
-		errs = append(errs, nest(segMember("connectorProfileNames"), validateConnectorProfileNameList(v.ConnectorProfileNames, mode))...)
+		errs = nestMember(errs, "connectorProfileNames", validateConnectorProfileNameList(v.ConnectorProfileNames, mode))
 	}
 	if v.ConnectorType != "" {
-		errs = append(errs, nest(segMember("connectorType"), validateConnectorType(v.ConnectorType, mode))...)
+		errs = nestMember(errs, "connectorType", validateConnectorType(v.ConnectorType, mode))
 	}
 	if v.ConnectorLabel != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.ConnectorLabel); n > 256 {
@@ -801,7 +801,7 @@ func (v *DescribeConnectorProfilesOutput) validate(mode ValidationMode) []*param
 	}
 	var errs []*paramError
 	if v.ConnectorProfileDetails != nil {
-		errs = append(errs, nest(segMember("connectorProfileDetails"), validateConnectorProfileDetailList(v.ConnectorProfileDetails, mode))...)
+		errs = nestMember(errs, "connectorProfileDetails", validateConnectorProfileDetailList(v.ConnectorProfileDetails, mode))
 	}
 	if v.NextToken != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
@@ -916,7 +916,7 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) validate(mode ValidationMod
 		}
 	}
 	if v.OAuthRequest != nil {
-		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	return errs
 }
@@ -961,7 +961,7 @@ func (v *HoneycodeConnectorProfileCredentials) validate(mode ValidationMode) []*
 		}
 	}
 	if v.OAuthRequest != nil {
-		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	return errs
 }
@@ -1124,7 +1124,7 @@ func (v *MarketoConnectorProfileCredentials) validate(mode ValidationMode) []*pa
 		}
 	}
 	if v.OAuthRequest != nil {
-		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	return errs
 }
@@ -1201,7 +1201,7 @@ func (v *OAuth2Credentials) validate(mode ValidationMode) []*paramError {
 		}
 	}
 	if v.OAuthRequest != nil {
-		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	return errs
 }
@@ -1232,7 +1232,7 @@ func (v *OAuth2Properties) validate(mode ValidationMode) []*paramError {
 	if v.OAuth2GrantType == "" {
 		errs = append(errs, requiredError(segMember("oAuth2GrantType")))
 	} else {
-		errs = append(errs, nest(segMember("oAuth2GrantType"), validateOAuth2GrantType(v.OAuth2GrantType, mode))...)
+		errs = nestMember(errs, "oAuth2GrantType", validateOAuth2GrantType(v.OAuth2GrantType, mode))
 	}
 	if v.TokenUrlCustomProperties != nil {
 		if mode == ValidateAll {
@@ -1240,7 +1240,7 @@ func (v *OAuth2Properties) validate(mode ValidationMode) []*paramError {
 				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("tokenUrlCustomProperties")))
 			}
 		}
-		errs = append(errs, nest(segMember("tokenUrlCustomProperties"), validateTokenUrlCustomProperties(v.TokenUrlCustomProperties, mode))...)
+		errs = nestMember(errs, "tokenUrlCustomProperties", validateTokenUrlCustomProperties(v.TokenUrlCustomProperties, mode))
 	}
 	return errs
 }
@@ -1295,7 +1295,7 @@ func (v *OAuthCredentials) validate(mode ValidationMode) []*paramError {
 		}
 	}
 	if v.OAuthRequest != nil {
-		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	return errs
 }
@@ -1336,7 +1336,7 @@ func (v *OAuthProperties) validate(mode ValidationMode) []*paramError {
 	if v.OAuthScopes == nil {
 		errs = append(errs, requiredError(segMember("oAuthScopes")))
 	} else {
-		errs = append(errs, nest(segMember("oAuthScopes"), validateOAuthScopeList(v.OAuthScopes, mode))...)
+		errs = nestMember(errs, "oAuthScopes", validateOAuthScopeList(v.OAuthScopes, mode))
 	}
 	return errs
 }
@@ -1371,7 +1371,7 @@ func (v *PardotConnectorProfileCredentials) validate(mode ValidationMode) []*par
 		}
 	}
 	if v.OAuthRequest != nil {
-		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	if v.ClientCredentialsArn != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.ClientCredentialsArn); n < 20 || n > 2048 {
@@ -1430,7 +1430,7 @@ func (v *PrivateConnectionProvisioningState) validate(mode ValidationMode) []*pa
 	}
 	var errs []*paramError
 	if v.Status != "" {
-		errs = append(errs, nest(segMember("status"), validatePrivateConnectionProvisioningStatus(v.Status, mode))...)
+		errs = nestMember(errs, "status", validatePrivateConnectionProvisioningStatus(v.Status, mode))
 	}
 	if v.FailureMessage != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.FailureMessage); n > 2048 {
@@ -1441,7 +1441,7 @@ func (v *PrivateConnectionProvisioningState) validate(mode ValidationMode) []*pa
 		}
 	}
 	if v.FailureCause != "" {
-		errs = append(errs, nest(segMember("failureCause"), validatePrivateConnectionProvisioningFailureCause(v.FailureCause, mode))...)
+		errs = nestMember(errs, "failureCause", validatePrivateConnectionProvisioningFailureCause(v.FailureCause, mode))
 	}
 	return errs
 }
@@ -1600,10 +1600,10 @@ func (v *SAPODataConnectorProfileCredentials) validate(mode ValidationMode) []*p
 	}
 	var errs []*paramError
 	if v.BasicAuthCredentials != nil {
-		errs = append(errs, nest(segMember("basicAuthCredentials"), v.BasicAuthCredentials.validate(mode))...)
+		errs = nestMember(errs, "basicAuthCredentials", v.BasicAuthCredentials.validate(mode))
 	}
 	if v.OAuthCredentials != nil {
-		errs = append(errs, nest(segMember("oAuthCredentials"), v.OAuthCredentials.validate(mode))...)
+		errs = nestMember(errs, "oAuthCredentials", v.OAuthCredentials.validate(mode))
 	}
 	return errs
 }
@@ -1674,7 +1674,7 @@ func (v *SAPODataConnectorProfileProperties) validate(mode ValidationMode) []*pa
 		}
 	}
 	if v.OAuthProperties != nil {
-		errs = append(errs, nest(segMember("oAuthProperties"), v.OAuthProperties.validate(mode))...)
+		errs = nestMember(errs, "oAuthProperties", v.OAuthProperties.validate(mode))
 	}
 	return errs
 }
@@ -1709,7 +1709,7 @@ func (v *SalesforceConnectorProfileCredentials) validate(mode ValidationMode) []
 		}
 	}
 	if v.OAuthRequest != nil {
-		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	if v.ClientCredentialsArn != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.ClientCredentialsArn); n < 20 || n > 2048 {
@@ -1720,7 +1720,7 @@ func (v *SalesforceConnectorProfileCredentials) validate(mode ValidationMode) []
 		}
 	}
 	if v.OAuth2GrantType != "" {
-		errs = append(errs, nest(segMember("oAuth2GrantType"), validateOAuth2GrantType(v.OAuth2GrantType, mode))...)
+		errs = nestMember(errs, "oAuth2GrantType", validateOAuth2GrantType(v.OAuth2GrantType, mode))
 	}
 	if v.JwtToken != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.JwtToken); n > 8000 {
@@ -1787,7 +1787,7 @@ func (v *ServiceNowConnectorProfileCredentials) validate(mode ValidationMode) []
 		}
 	}
 	if v.OAuth2Credentials != nil {
-		errs = append(errs, nest(segMember("oAuth2Credentials"), v.OAuth2Credentials.validate(mode))...)
+		errs = nestMember(errs, "oAuth2Credentials", v.OAuth2Credentials.validate(mode))
 	}
 	return errs
 }
@@ -1920,7 +1920,7 @@ func (v *SlackConnectorProfileCredentials) validate(mode ValidationMode) []*para
 		}
 	}
 	if v.OAuthRequest != nil {
-		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	return errs
 }
@@ -2127,12 +2127,12 @@ func (v *UpdateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 	if v.ConnectionMode == "" {
 		errs = append(errs, requiredError(segMember("connectionMode")))
 	} else {
-		errs = append(errs, nest(segMember("connectionMode"), validateConnectionMode(v.ConnectionMode, mode))...)
+		errs = nestMember(errs, "connectionMode", validateConnectionMode(v.ConnectionMode, mode))
 	}
 	if v.ConnectorProfileConfig == nil {
 		errs = append(errs, requiredError(segMember("connectorProfileConfig")))
 	} else {
-		errs = append(errs, nest(segMember("connectorProfileConfig"), v.ConnectorProfileConfig.validate(mode))...)
+		errs = nestMember(errs, "connectorProfileConfig", v.ConnectorProfileConfig.validate(mode))
 	}
 	if v.ClientToken != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.ClientToken); n > 256 {
@@ -2297,7 +2297,7 @@ func (v *ZendeskConnectorProfileCredentials) validate(mode ValidationMode) []*pa
 		}
 	}
 	if v.OAuthRequest != nil {
-		errs = append(errs, nest(segMember("oAuthRequest"), v.OAuthRequest.validate(mode))...)
+		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	return errs
 }
@@ -2329,6 +2329,9 @@ func (v *ZendeskConnectorProfileProperties) validate(mode ValidationMode) []*par
 }
 
 // validateAuthenticationType reports a value of AuthenticationType that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateAuthenticationType(v AuthenticationType, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -2341,6 +2344,9 @@ func validateAuthenticationType(v AuthenticationType, mode ValidationMode) []*pa
 }
 
 // validateConnectionMode reports a value of ConnectionMode that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateConnectionMode(v ConnectionMode, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -2357,7 +2363,7 @@ func validateConnectionMode(v ConnectionMode, mode ValidationMode) []*paramError
 func validateConnectorProfileDetailList(v []ConnectorProfile, mode ValidationMode) []*paramError {
 	var errs []*paramError
 	for i := range v {
-		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+		errs = nestAt(errs, segIndex(i), v[i].validate(mode))
 	}
 	return errs
 }
@@ -2380,6 +2386,9 @@ func validateConnectorProfileNameList(v []string, mode ValidationMode) []*paramE
 }
 
 // validateConnectorType reports a value of ConnectorType that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateConnectorType(v ConnectorType, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -2440,6 +2449,9 @@ func validateCredentialsMap(v map[string]string, mode ValidationMode) []*paramEr
 }
 
 // validateOAuth2GrantType reports a value of OAuth2GrantType that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateOAuth2GrantType(v OAuth2GrantType, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -2469,6 +2481,9 @@ func validateOAuthScopeList(v []string, mode ValidationMode) []*paramError {
 }
 
 // validatePrivateConnectionProvisioningFailureCause reports a value of PrivateConnectionProvisioningFailureCause that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validatePrivateConnectionProvisioningFailureCause(v PrivateConnectionProvisioningFailureCause, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -2485,6 +2500,9 @@ func validatePrivateConnectionProvisioningFailureCause(v PrivateConnectionProvis
 }
 
 // validatePrivateConnectionProvisioningStatus reports a value of PrivateConnectionProvisioningStatus that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validatePrivateConnectionProvisioningStatus(v PrivateConnectionProvisioningStatus, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil

@@ -91,36 +91,63 @@ type paramError struct {
 	nested     string        // added by smithy.InvalidParamsError.AddNested
 }
 
+// The error constructors and the nest helpers below are called from every
+// validate function of a package, once for each member they check. They are
+// kept out of line (//go:noinline) so that each call site stays one call: a
+// package generated from a big model then compiles in far less time and
+// memory, and failures, the only path that builds errors, are rare.
+
+//go:noinline
 func requiredError(path ...pathSegment) *paramError {
 	return &paramError{kindName: kindRequired, constraint: "Member must not be null", path: path}
 }
 
+//go:noinline
 func lengthError(length int, constraint string, path ...pathSegment) *paramError {
 	return &paramError{kindName: kindLength, constraint: constraint, length: length, path: path}
 }
 
+//go:noinline
 func constraintError(kind, constraint string, path ...pathSegment) *paramError {
 	return &paramError{kindName: kind, constraint: constraint, path: path}
 }
 
+//go:noinline
 func uniqueItemsError(repeated []int, path ...pathSegment) *paramError {
 	return &paramError{kindName: kindUniqueItems, constraint: "Member must have unique values", repeated: repeated, path: path}
 }
 
+//go:noinline
 func noMemberError() *paramError {
 	return &paramError{kindName: kindUnion, constraint: "Member must have exactly one member set"}
 }
 
+//go:noinline
 func unknownMemberError(tag string) *paramError {
 	return &paramError{kindName: kindUnion, constraint: "Member must be a known union member, got " + strconv.Quote(tag)}
 }
 
-// nest records that errs were found inside seg and returns them.
-func nest(seg pathSegment, errs []*paramError) []*paramError {
+// nestMember appends to all the failures found inside member name.
+//
+//go:noinline
+func nestMember(all []*paramError, name string, errs []*paramError) []*paramError {
+	return nestAt(all, segMember(name), errs)
+}
+
+// nestAt appends to all the failures found inside seg.
+//
+//go:noinline
+func nestAt(all []*paramError, seg pathSegment, errs []*paramError) []*paramError {
+	if len(errs) == 0 {
+		return all
+	}
 	for _, e := range errs {
 		e.path = append(e.path, seg)
 	}
-	return errs
+	if len(all) == 0 {
+		return errs // a fresh slice from the check that found them
+	}
+	return append(all, errs...)
 }
 
 // invalidParams gathers the failures of a Validate method into a

@@ -100,7 +100,7 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 	if v.Type == "" {
 		errs = append(errs, requiredError(segMember("Type")))
 	} else {
-		errs = append(errs, nest(segMember("Type"), validateActionConnectorType(v.Type, mode))...)
+		errs = nestMember(errs, "Type", validateActionConnectorType(v.Type, mode))
 	}
 	if v.Name == "" {
 		errs = append(errs, requiredError(segMember("Name")))
@@ -114,10 +114,10 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 	}
 	// LastUpdatedTime is required but held by value: its zero value cannot be told absent.
 	if v.Status != "" {
-		errs = append(errs, nest(segMember("Status"), validateResourceStatus(v.Status, mode))...)
+		errs = nestMember(errs, "Status", validateResourceStatus(v.Status, mode))
 	}
 	if v.Error_ != nil {
-		errs = append(errs, nest(segMember("Error"), v.Error_.validate(mode))...)
+		errs = nestMember(errs, "Error", v.Error_.validate(mode))
 	}
 	if v.Description != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.Description); n > 2048 {
@@ -128,7 +128,7 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 		}
 	}
 	if v.AuthenticationConfig != nil {
-		errs = append(errs, nest(segMember("AuthenticationConfig"), v.AuthenticationConfig.validate(mode))...)
+		errs = nestMember(errs, "AuthenticationConfig", v.AuthenticationConfig.validate(mode))
 	}
 	if v.EnabledActions != nil {
 		if mode == ValidateAll {
@@ -136,7 +136,7 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 				errs = append(errs, lengthError(n, "Member must have length between 0 and 100, inclusive", segMember("EnabledActions")))
 			}
 		}
-		errs = append(errs, nest(segMember("EnabledActions"), validateActionIdList(v.EnabledActions, mode))...)
+		errs = nestMember(errs, "EnabledActions", validateActionIdList(v.EnabledActions, mode))
 	}
 	return errs
 }
@@ -155,7 +155,7 @@ func (v *ActionConnectorError) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Type != "" {
-		errs = append(errs, nest(segMember("Type"), validateActionConnectorErrorType(v.Type, mode))...)
+		errs = nestMember(errs, "Type", validateActionConnectorErrorType(v.Type, mode))
 	}
 	return errs
 }
@@ -189,7 +189,7 @@ func (v *ActionConnectorSummary) validate(mode ValidationMode) []*paramError {
 	if v.Type == "" {
 		errs = append(errs, requiredError(segMember("Type")))
 	} else {
-		errs = append(errs, nest(segMember("Type"), validateActionConnectorType(v.Type, mode))...)
+		errs = nestMember(errs, "Type", validateActionConnectorType(v.Type, mode))
 	}
 	if v.Name == "" {
 		errs = append(errs, requiredError(segMember("Name")))
@@ -203,10 +203,10 @@ func (v *ActionConnectorSummary) validate(mode ValidationMode) []*paramError {
 	}
 	// LastUpdatedTime is required but held by value: its zero value cannot be told absent.
 	if v.Status != "" {
-		errs = append(errs, nest(segMember("Status"), validateResourceStatus(v.Status, mode))...)
+		errs = nestMember(errs, "Status", validateResourceStatus(v.Status, mode))
 	}
 	if v.Error_ != nil {
-		errs = append(errs, nest(segMember("Error"), v.Error_.validate(mode))...)
+		errs = nestMember(errs, "Error", v.Error_.validate(mode))
 	}
 	return errs
 }
@@ -227,12 +227,12 @@ func (v *AuthConfig) validate(mode ValidationMode) []*paramError {
 	if v.AuthenticationType == "" {
 		errs = append(errs, requiredError(segMember("AuthenticationType")))
 	} else {
-		errs = append(errs, nest(segMember("AuthenticationType"), validateConnectionAuthType(v.AuthenticationType, mode))...)
+		errs = nestMember(errs, "AuthenticationType", validateConnectionAuthType(v.AuthenticationType, mode))
 	}
 	if v.AuthenticationMetadata == nil {
 		errs = append(errs, requiredError(segMember("AuthenticationMetadata")))
 	} else {
-		errs = append(errs, nest(segMember("AuthenticationMetadata"), validateAuthenticationMetadata(v.AuthenticationMetadata, mode))...)
+		errs = nestMember(errs, "AuthenticationMetadata", validateAuthenticationMetadata(v.AuthenticationMetadata, mode))
 	}
 	return errs
 }
@@ -321,10 +321,10 @@ func (v *AuthorizationCodeGrantMetadata) validate(mode ValidationMode) []*paramE
 		}
 	}
 	if v.AuthorizationCodeGrantCredentialsSource != "" {
-		errs = append(errs, nest(segMember("AuthorizationCodeGrantCredentialsSource"), validateAuthorizationCodeGrantCredentialsSource(v.AuthorizationCodeGrantCredentialsSource, mode))...)
+		errs = nestMember(errs, "AuthorizationCodeGrantCredentialsSource", validateAuthorizationCodeGrantCredentialsSource(v.AuthorizationCodeGrantCredentialsSource, mode))
 	}
 	if v.AuthorizationCodeGrantCredentialsDetails != nil {
-		errs = append(errs, nest(segMember("AuthorizationCodeGrantCredentialsDetails"), validateAuthorizationCodeGrantCredentialsDetails(v.AuthorizationCodeGrantCredentialsDetails, mode))...)
+		errs = nestMember(errs, "AuthorizationCodeGrantCredentialsDetails", validateAuthorizationCodeGrantCredentialsDetails(v.AuthorizationCodeGrantCredentialsDetails, mode))
 	}
 	return errs
 }
@@ -425,10 +425,10 @@ func (v *ClientCredentialsGrantMetadata) validate(mode ValidationMode) []*paramE
 		}
 	}
 	if v.ClientCredentialsSource != "" {
-		errs = append(errs, nest(segMember("ClientCredentialsSource"), validateClientCredentialsSource(v.ClientCredentialsSource, mode))...)
+		errs = nestMember(errs, "ClientCredentialsSource", validateClientCredentialsSource(v.ClientCredentialsSource, mode))
 	}
 	if v.ClientCredentialsDetails != nil {
-		errs = append(errs, nest(segMember("ClientCredentialsDetails"), validateClientCredentialsDetails(v.ClientCredentialsDetails, mode))...)
+		errs = nestMember(errs, "ClientCredentialsDetails", validateClientCredentialsDetails(v.ClientCredentialsDetails, mode))
 	}
 	return errs
 }
@@ -489,12 +489,12 @@ func (v *CreateActionConnectorInput) validate(mode ValidationMode) []*paramError
 	if v.Type == "" {
 		errs = append(errs, requiredError(segMember("Type")))
 	} else {
-		errs = append(errs, nest(segMember("Type"), validateActionConnectorType(v.Type, mode))...)
+		errs = nestMember(errs, "Type", validateActionConnectorType(v.Type, mode))
 	}
 	if v.AuthenticationConfig == nil {
 		errs = append(errs, requiredError(segMember("AuthenticationConfig")))
 	} else {
-		errs = append(errs, nest(segMember("AuthenticationConfig"), v.AuthenticationConfig.validate(mode))...)
+		errs = nestMember(errs, "AuthenticationConfig", v.AuthenticationConfig.validate(mode))
 	}
 	if v.Description != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.Description); n > 2048 {
@@ -510,7 +510,7 @@ func (v *CreateActionConnectorInput) validate(mode ValidationMode) []*paramError
 				errs = append(errs, lengthError(n, "Member must have length between 1 and 64, inclusive", segMember("Permissions")))
 			}
 		}
-		errs = append(errs, nest(segMember("Permissions"), validateResourcePermissionList(v.Permissions, mode))...)
+		errs = nestMember(errs, "Permissions", validateResourcePermissionList(v.Permissions, mode))
 	}
 	if v.Tags != nil {
 		if mode == ValidateAll {
@@ -518,7 +518,7 @@ func (v *CreateActionConnectorInput) validate(mode ValidationMode) []*paramError
 				errs = append(errs, lengthError(n, "Member must have length between 1 and 200, inclusive", segMember("Tags")))
 			}
 		}
-		errs = append(errs, nest(segMember("Tags"), validateTagList(v.Tags, mode))...)
+		errs = nestMember(errs, "Tags", validateTagList(v.Tags, mode))
 	}
 	return errs
 }
@@ -537,7 +537,7 @@ func (v *CreateActionConnectorOutput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.CreationStatus != "" {
-		errs = append(errs, nest(segMember("CreationStatus"), validateResourceStatus(v.CreationStatus, mode))...)
+		errs = nestMember(errs, "CreationStatus", validateResourceStatus(v.CreationStatus, mode))
 	}
 	return errs
 }
@@ -652,7 +652,7 @@ func (v *DescribeActionConnectorOutput) validate(mode ValidationMode) []*paramEr
 	}
 	var errs []*paramError
 	if v.ActionConnector != nil {
-		errs = append(errs, nest(segMember("ActionConnector"), v.ActionConnector.validate(mode))...)
+		errs = nestMember(errs, "ActionConnector", v.ActionConnector.validate(mode))
 	}
 	return errs
 }
@@ -757,7 +757,7 @@ func (v *ListActionConnectorsOutput) validate(mode ValidationMode) []*paramError
 	if v.ActionConnectorSummaries == nil {
 		errs = append(errs, requiredError(segMember("ActionConnectorSummaries")))
 	} else {
-		errs = append(errs, nest(segMember("ActionConnectorSummaries"), validateActionConnectorSummaryList(v.ActionConnectorSummaries, mode))...)
+		errs = nestMember(errs, "ActionConnectorSummaries", validateActionConnectorSummaryList(v.ActionConnectorSummaries, mode))
 	}
 	return errs
 }
@@ -835,12 +835,12 @@ func (v *ReadAuthConfig) validate(mode ValidationMode) []*paramError {
 	if v.AuthenticationType == "" {
 		errs = append(errs, requiredError(segMember("AuthenticationType")))
 	} else {
-		errs = append(errs, nest(segMember("AuthenticationType"), validateConnectionAuthType(v.AuthenticationType, mode))...)
+		errs = nestMember(errs, "AuthenticationType", validateConnectionAuthType(v.AuthenticationType, mode))
 	}
 	if v.AuthenticationMetadata == nil {
 		errs = append(errs, requiredError(segMember("AuthenticationMetadata")))
 	} else {
-		errs = append(errs, nest(segMember("AuthenticationMetadata"), validateReadAuthenticationMetadata(v.AuthenticationMetadata, mode))...)
+		errs = nestMember(errs, "AuthenticationMetadata", validateReadAuthenticationMetadata(v.AuthenticationMetadata, mode))
 	}
 	return errs
 }
@@ -922,10 +922,10 @@ func (v *ReadAuthorizationCodeGrantMetadata) validate(mode ValidationMode) []*pa
 		}
 	}
 	if v.ReadAuthorizationCodeGrantCredentialsDetails != nil {
-		errs = append(errs, nest(segMember("ReadAuthorizationCodeGrantCredentialsDetails"), validateReadAuthorizationCodeGrantCredentialsDetails(v.ReadAuthorizationCodeGrantCredentialsDetails, mode))...)
+		errs = nestMember(errs, "ReadAuthorizationCodeGrantCredentialsDetails", validateReadAuthorizationCodeGrantCredentialsDetails(v.ReadAuthorizationCodeGrantCredentialsDetails, mode))
 	}
 	if v.AuthorizationCodeGrantCredentialsSource != "" {
-		errs = append(errs, nest(segMember("AuthorizationCodeGrantCredentialsSource"), validateAuthorizationCodeGrantCredentialsSource(v.AuthorizationCodeGrantCredentialsSource, mode))...)
+		errs = nestMember(errs, "AuthorizationCodeGrantCredentialsSource", validateAuthorizationCodeGrantCredentialsSource(v.AuthorizationCodeGrantCredentialsSource, mode))
 	}
 	return errs
 }
@@ -1016,10 +1016,10 @@ func (v *ReadClientCredentialsGrantMetadata) validate(mode ValidationMode) []*pa
 		}
 	}
 	if v.ReadClientCredentialsDetails != nil {
-		errs = append(errs, nest(segMember("ReadClientCredentialsDetails"), validateReadClientCredentialsDetails(v.ReadClientCredentialsDetails, mode))...)
+		errs = nestMember(errs, "ReadClientCredentialsDetails", validateReadClientCredentialsDetails(v.ReadClientCredentialsDetails, mode))
 	}
 	if v.ClientCredentialsSource != "" {
-		errs = append(errs, nest(segMember("ClientCredentialsSource"), validateClientCredentialsSource(v.ClientCredentialsSource, mode))...)
+		errs = nestMember(errs, "ClientCredentialsSource", validateClientCredentialsSource(v.ClientCredentialsSource, mode))
 	}
 	return errs
 }
@@ -1090,7 +1090,7 @@ func (v *ResourceExistsException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ResourceType != "" {
-		errs = append(errs, nest(segMember("ResourceType"), validateExceptionResourceType(v.ResourceType, mode))...)
+		errs = nestMember(errs, "ResourceType", validateExceptionResourceType(v.ResourceType, mode))
 	}
 	return errs
 }
@@ -1109,7 +1109,7 @@ func (v *ResourceNotFoundException) validate(mode ValidationMode) []*paramError 
 	}
 	var errs []*paramError
 	if v.ResourceType != "" {
-		errs = append(errs, nest(segMember("ResourceType"), validateExceptionResourceType(v.ResourceType, mode))...)
+		errs = nestMember(errs, "ResourceType", validateExceptionResourceType(v.ResourceType, mode))
 	}
 	return errs
 }
@@ -1230,7 +1230,7 @@ func (v *UpdateActionConnectorInput) validate(mode ValidationMode) []*paramError
 	if v.AuthenticationConfig == nil {
 		errs = append(errs, requiredError(segMember("AuthenticationConfig")))
 	} else {
-		errs = append(errs, nest(segMember("AuthenticationConfig"), v.AuthenticationConfig.validate(mode))...)
+		errs = nestMember(errs, "AuthenticationConfig", v.AuthenticationConfig.validate(mode))
 	}
 	if v.Description != nil && mode == ValidateAll {
 		if n := utf8.RuneCountInString(*v.Description); n > 2048 {
@@ -1265,12 +1265,15 @@ func (v *UpdateActionConnectorOutput) validate(mode ValidationMode) []*paramErro
 		}
 	}
 	if v.UpdateStatus != "" {
-		errs = append(errs, nest(segMember("UpdateStatus"), validateResourceStatus(v.UpdateStatus, mode))...)
+		errs = nestMember(errs, "UpdateStatus", validateResourceStatus(v.UpdateStatus, mode))
 	}
 	return errs
 }
 
 // validateActionConnectorErrorType reports a value of ActionConnectorErrorType that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateActionConnectorErrorType(v ActionConnectorErrorType, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -1287,12 +1290,15 @@ func validateActionConnectorErrorType(v ActionConnectorErrorType, mode Validatio
 func validateActionConnectorSummaryList(v []ActionConnectorSummary, mode ValidationMode) []*paramError {
 	var errs []*paramError
 	for i := range v {
-		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+		errs = nestAt(errs, segIndex(i), v[i].validate(mode))
 	}
 	return errs
 }
 
 // validateActionConnectorType reports a value of ActionConnectorType that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateActionConnectorType(v ActionConnectorType, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -1354,32 +1360,32 @@ func validateAuthenticationMetadata(v AuthenticationMetadata, mode ValidationMod
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("AuthorizationCodeGrantMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("AuthorizationCodeGrantMetadata"), uv.Value.validate(mode))
 	case *AuthenticationMetadataMemberClientCredentialsGrantMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("ClientCredentialsGrantMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("ClientCredentialsGrantMetadata"), uv.Value.validate(mode))
 	case *AuthenticationMetadataMemberBasicAuthConnectionMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("BasicAuthConnectionMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("BasicAuthConnectionMetadata"), uv.Value.validate(mode))
 	case *AuthenticationMetadataMemberApiKeyConnectionMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("ApiKeyConnectionMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("ApiKeyConnectionMetadata"), uv.Value.validate(mode))
 	case *AuthenticationMetadataMemberNoneConnectionMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("NoneConnectionMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("NoneConnectionMetadata"), uv.Value.validate(mode))
 	case *AuthenticationMetadataMemberIamConnectionMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("IamConnectionMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("IamConnectionMetadata"), uv.Value.validate(mode))
 	case *UnknownUnionMember:
 		if uv == nil {
 			return []*paramError{noMemberError()}
@@ -1401,7 +1407,7 @@ func validateAuthorizationCodeGrantCredentialsDetails(v AuthorizationCodeGrantCr
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("AuthorizationCodeGrantDetails"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("AuthorizationCodeGrantDetails"), uv.Value.validate(mode))
 	case *UnknownUnionMember:
 		if uv == nil {
 			return []*paramError{noMemberError()}
@@ -1414,6 +1420,9 @@ func validateAuthorizationCodeGrantCredentialsDetails(v AuthorizationCodeGrantCr
 }
 
 // validateAuthorizationCodeGrantCredentialsSource reports a value of AuthorizationCodeGrantCredentialsSource that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateAuthorizationCodeGrantCredentialsSource(v AuthorizationCodeGrantCredentialsSource, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -1435,7 +1444,7 @@ func validateClientCredentialsDetails(v ClientCredentialsDetails, mode Validatio
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("ClientCredentialsGrantDetails"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("ClientCredentialsGrantDetails"), uv.Value.validate(mode))
 	case *UnknownUnionMember:
 		if uv == nil {
 			return []*paramError{noMemberError()}
@@ -1448,6 +1457,9 @@ func validateClientCredentialsDetails(v ClientCredentialsDetails, mode Validatio
 }
 
 // validateClientCredentialsSource reports a value of ClientCredentialsSource that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateClientCredentialsSource(v ClientCredentialsSource, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -1460,6 +1472,9 @@ func validateClientCredentialsSource(v ClientCredentialsSource, mode ValidationM
 }
 
 // validateConnectionAuthType reports a value of ConnectionAuthType that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateConnectionAuthType(v ConnectionAuthType, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -1477,6 +1492,9 @@ func validateConnectionAuthType(v ConnectionAuthType, mode ValidationMode) []*pa
 }
 
 // validateExceptionResourceType reports a value of ExceptionResourceType that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateExceptionResourceType(v ExceptionResourceType, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -1506,32 +1524,32 @@ func validateReadAuthenticationMetadata(v ReadAuthenticationMetadata, mode Valid
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("AuthorizationCodeGrantMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("AuthorizationCodeGrantMetadata"), uv.Value.validate(mode))
 	case *ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("ClientCredentialsGrantMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("ClientCredentialsGrantMetadata"), uv.Value.validate(mode))
 	case *ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("BasicAuthConnectionMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("BasicAuthConnectionMetadata"), uv.Value.validate(mode))
 	case *ReadAuthenticationMetadataMemberApiKeyConnectionMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("ApiKeyConnectionMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("ApiKeyConnectionMetadata"), uv.Value.validate(mode))
 	case *ReadAuthenticationMetadataMemberNoneConnectionMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("NoneConnectionMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("NoneConnectionMetadata"), uv.Value.validate(mode))
 	case *ReadAuthenticationMetadataMemberIamConnectionMetadata:
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("IamConnectionMetadata"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("IamConnectionMetadata"), uv.Value.validate(mode))
 	case *UnknownUnionMember:
 		if uv == nil {
 			return []*paramError{noMemberError()}
@@ -1553,7 +1571,7 @@ func validateReadAuthorizationCodeGrantCredentialsDetails(v ReadAuthorizationCod
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("ReadAuthorizationCodeGrantDetails"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("ReadAuthorizationCodeGrantDetails"), uv.Value.validate(mode))
 	case *UnknownUnionMember:
 		if uv == nil {
 			return []*paramError{noMemberError()}
@@ -1575,7 +1593,7 @@ func validateReadClientCredentialsDetails(v ReadClientCredentialsDetails, mode V
 		if uv == nil {
 			return []*paramError{noMemberError()}
 		}
-		errs = append(errs, nest(segVariant("ReadClientCredentialsGrantDetails"), uv.Value.validate(mode))...)
+		errs = nestAt(errs, segVariant("ReadClientCredentialsGrantDetails"), uv.Value.validate(mode))
 	case *UnknownUnionMember:
 		if uv == nil {
 			return []*paramError{noMemberError()}
@@ -1592,12 +1610,15 @@ func validateReadClientCredentialsDetails(v ReadClientCredentialsDetails, mode V
 func validateResourcePermissionList(v []ResourcePermission, mode ValidationMode) []*paramError {
 	var errs []*paramError
 	for i := range v {
-		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+		errs = nestAt(errs, segIndex(i), v[i].validate(mode))
 	}
 	return errs
 }
 
 // validateResourceStatus reports a value of ResourceStatus that the model does not define (ValidateAll only).
+// It is kept out of line: every member of the enum's type calls it.
+//
+//go:noinline
 func validateResourceStatus(v ResourceStatus, mode ValidationMode) []*paramError {
 	if mode != ValidateAll {
 		return nil
@@ -1620,7 +1641,7 @@ func validateResourceStatus(v ResourceStatus, mode ValidationMode) []*paramError
 func validateTagList(v []Tag, mode ValidationMode) []*paramError {
 	var errs []*paramError
 	for i := range v {
-		errs = append(errs, nest(segIndex(i), v[i].validate(mode))...)
+		errs = nestAt(errs, segIndex(i), v[i].validate(mode))
 	}
 	return errs
 }

@@ -71,38 +71,68 @@ func (f *Fake) arn(account string, path ...string) string {
 }
 
 // fakeTable holds the records of one resource, by key, in creation order.
+// Its methods only convert types: the work is fakeStore's, written once
+// rather than once for each resource.
 type fakeTable[T any] struct {
-	entries map[string]*fakeEntry[T]
-	next    uint64
-}
-
-type fakeEntry[T any] struct {
-	seq   uint64
-	scope string
-	value *T
+	fakeStore
 }
 
 func (t *fakeTable[T]) get(key string) *T {
+	v, _ := t.fakeStore.get(key).(*T)
+	return v
+}
+
+// put stores v under key, replacing (and keeping the place of) any record there.
+func (t *fakeTable[T]) put(key, scope string, v *T) { t.fakeStore.put(key, scope, v) }
+
+func (t *fakeTable[T]) remove(key string) *T {
+	v, _ := t.fakeStore.remove(key).(*T)
+	return v
+}
+
+// list returns the records of a scope, oldest first.
+func (t *fakeTable[T]) list(scope string) []*T {
+	found := t.sorted(&scope)
+	out := make([]*T, len(found))
+	for i, e := range found {
+		out[i] = e.value.(*T)
+	}
+	return out
+}
+
+// fakeStore holds records of one type, by key, in creation order.
+type fakeStore struct {
+	entries map[string]*fakeEntry
+	next    uint64
+}
+
+type fakeEntry struct {
+	seq   uint64
+	key   string
+	scope string
+	value any
+}
+
+func (t *fakeStore) get(key string) any {
 	if e := t.entries[key]; e != nil {
 		return e.value
 	}
 	return nil
 }
 
-// put stores v under key, replacing (and keeping the place of) any record there.
-func (t *fakeTable[T]) put(key, scope string, v *T) {
+func (t *fakeStore) put(key, scope string, v any) {
 	if t.entries == nil {
-		t.entries = map[string]*fakeEntry[T]{}
+		t.entries = map[string]*fakeEntry{}
 	}
 	if e := t.entries[key]; e != nil {
 		e.value = v
 		return
 	}
 	t.next++
-	t.entries[key] = &fakeEntry[T]{seq: t.next, scope: scope, value: v}
+	t.entries[key] = &fakeEntry{seq: t.next, key: key, scope: scope, value: v}
 }
 
-func (t *fakeTable[T]) remove(key string) *T {
+func (t *fakeStore) remove(key string) any {
 	e := t.entries[key]
 	if e == nil {
 		return nil
@@ -111,20 +141,16 @@ func (t *fakeTable[T]) remove(key string) *T {
 	return e.value
 }
 
-// list returns the records of a scope, oldest first.
-func (t *fakeTable[T]) list(scope string) []*T {
-	var found []*fakeEntry[T]
+// sorted returns the entries of scope (every entry when scope is nil), oldest first.
+func (t *fakeStore) sorted(scope *string) []*fakeEntry {
+	var found []*fakeEntry
 	for _, e := range t.entries {
-		if e.scope == scope {
+		if scope == nil || e.scope == *scope {
 			found = append(found, e)
 		}
 	}
-	slices.SortFunc(found, func(a, b *fakeEntry[T]) int { return int(a.seq) - int(b.seq) })
-	out := make([]*T, len(found))
-	for i, e := range found {
-		out[i] = e.value
-	}
-	return out
+	slices.SortFunc(found, func(a, b *fakeEntry) int { return int(a.seq) - int(b.seq) })
+	return found
 }
 
 // fakeKey joins identifiers into a table key; an ARN counts as the ID it ends with.
@@ -356,22 +382,14 @@ type fakeRecord[T any] interface {
 
 // snapshotFakeTable writes the records of t, oldest first.
 func snapshotFakeTable[T any, P fakeRecord[T]](t *fakeTable[T], v smithyjson.Value) error {
-	type keyed struct {
-		key string
-		e   *fakeEntry[T]
-	}
-	entries := make([]keyed, 0, len(t.entries))
-	for k, e := range t.entries {
-		entries = append(entries, keyed{k, e})
-	}
-	slices.SortFunc(entries, func(a, b keyed) int { return int(a.e.seq) - int(b.e.seq) })
+	entries := t.sorted(nil)
 	arr := v.Array()
-	for _, k := range entries {
+	for _, e := range entries {
 		o := arr.Value().Object()
-		o.Key("key").String(k.key)
-		o.Key("scope").String(k.e.scope)
-		if err := P(k.e.value).encodeJSON(o.Key("value")); err != nil {
-			return fmt.Errorf("record %q: %w", k.key, err)
+		o.Key("key").String(e.key)
+		o.Key("scope").String(e.scope)
+		if err := P(e.value.(*T)).encodeJSON(o.Key("value")); err != nil {
+			return fmt.Errorf("record %q: %w", e.key, err)
 		}
 		o.Close()
 	}

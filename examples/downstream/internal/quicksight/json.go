@@ -7,19 +7,18 @@ import (
 	"errors"
 	"fmt"
 	smithyjson "github.com/aws/smithy-go/encoding/json"
-	"github.com/aws/smithy-go/ptr"
 	"strconv"
 	"strings"
 )
 
 func (v *APIKeyConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
 	obj.Key("ApiKey").String(v.ApiKey)
 	if v.Email != nil {
 		obj.Key("Email").String(*v.Email)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -30,38 +29,24 @@ func (v *APIKeyConnectionMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		case "ApiKey":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ApiKey")
-			}
-			v.ApiKey = x
+			err = readStringField(r, &v.ApiKey, "ApiKey")
 		case "Email":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Email")
-			}
-			v.Email = ptr.String(x)
+			err = readStringPtrField(r, &v.Email, "Email")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -79,22 +64,18 @@ func (v APIKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *APIKeyConnectionMetadata) UnmarshalJSON(data []byte) error {
 	*v = APIKeyConnectionMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *AccessDeniedException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("Message").String(*v.Message)
 	}
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -105,32 +86,22 @@ func (v *AccessDeniedException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "Message")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -148,16 +119,11 @@ func (v AccessDeniedException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AccessDeniedException) UnmarshalJSON(data []byte) error {
 	*v = AccessDeniedException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ActionConnector) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("Arn").String(v.Arn)
 	obj.Key("ActionConnectorId").String(v.ActionConnectorId)
 	if v.Type != "" {
@@ -192,6 +158,7 @@ func (v *ActionConnector) encodeJSON(value smithyjson.Value) error {
 	if v.VpcConnectionArn != nil {
 		obj.Key("VpcConnectionArn").String(*v.VpcConnectionArn)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -202,88 +169,44 @@ func (v *ActionConnector) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Arn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Arn")
-			}
-			v.Arn = x
+			err = readStringField(r, &v.Arn, "Arn")
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = x
+			err = readStringField(r, &v.ActionConnectorId, "ActionConnectorId")
 		case "Type":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Type")
-			}
-			v.Type = ActionConnectorType(x)
+			err = readStringField(r, &v.Type, "Type")
 		case "Name":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Name")
-			}
-			v.Name = x
+			err = readStringField(r, &v.Name, "Name")
 		case "CreatedTime":
-			x, err := r.readTimestamp("epoch-seconds")
-			if err != nil {
-				return r.wrap(err, "CreatedTime")
-			}
-			v.CreatedTime = ptr.Time(x)
+			err = readTimePtrField(r, &v.CreatedTime, "epoch-seconds", "CreatedTime")
 		case "LastUpdatedTime":
-			x, err := r.readTimestamp("epoch-seconds")
-			if err != nil {
-				return r.wrap(err, "LastUpdatedTime")
-			}
-			v.LastUpdatedTime = x
+			err = readTimeField(r, &v.LastUpdatedTime, "epoch-seconds", "LastUpdatedTime")
 		case "Status":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Status")
-			}
-			v.Status = ResourceStatus(x)
+			err = readStringField(r, &v.Status, "Status")
 		case "Error":
 			v.Error_ = new(ActionConnectorError)
-			if err := v.Error_.decodeJSON(r); err != nil {
-				return r.wrap(err, "Error")
-			}
+			err = r.wrap(v.Error_.decodeJSON(r), "Error")
 		case "Description":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Description")
-			}
-			v.Description = ptr.String(x)
+			err = readStringPtrField(r, &v.Description, "Description")
 		case "AuthenticationConfig":
 			v.AuthenticationConfig = new(ReadAuthConfig)
-			if err := v.AuthenticationConfig.decodeJSON(r); err != nil {
-				return r.wrap(err, "AuthenticationConfig")
-			}
+			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
 		case "EnabledActions":
-			if err := decodeActionIdList(r, &v.EnabledActions); err != nil {
-				return r.wrap(err, "EnabledActions")
-			}
+			err = r.wrap(decodeActionIdList(r, &v.EnabledActions), "EnabledActions")
 		case "VpcConnectionArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "VpcConnectionArn")
-			}
-			v.VpcConnectionArn = ptr.String(x)
+			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -301,22 +224,18 @@ func (v ActionConnector) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ActionConnector) UnmarshalJSON(data []byte) error {
 	*v = ActionConnector{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ActionConnectorError) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("Message").String(*v.Message)
 	}
 	if v.Type != "" {
 		obj.Key("Type").String(string(v.Type))
 	}
+	obj.Close()
 	return nil
 }
 
@@ -327,32 +246,22 @@ func (v *ActionConnectorError) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "Message")
 		case "Type":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Type")
-			}
-			v.Type = ActionConnectorErrorType(x)
+			err = readStringField(r, &v.Type, "Type")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -370,16 +279,11 @@ func (v ActionConnectorError) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ActionConnectorError) UnmarshalJSON(data []byte) error {
 	*v = ActionConnectorError{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ActionConnectorSummary) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("Arn").String(v.Arn)
 	obj.Key("ActionConnectorId").String(v.ActionConnectorId)
 	if v.Type != "" {
@@ -398,6 +302,7 @@ func (v *ActionConnectorSummary) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -408,67 +313,35 @@ func (v *ActionConnectorSummary) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Arn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Arn")
-			}
-			v.Arn = x
+			err = readStringField(r, &v.Arn, "Arn")
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = x
+			err = readStringField(r, &v.ActionConnectorId, "ActionConnectorId")
 		case "Type":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Type")
-			}
-			v.Type = ActionConnectorType(x)
+			err = readStringField(r, &v.Type, "Type")
 		case "Name":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Name")
-			}
-			v.Name = x
+			err = readStringField(r, &v.Name, "Name")
 		case "CreatedTime":
-			x, err := r.readTimestamp("epoch-seconds")
-			if err != nil {
-				return r.wrap(err, "CreatedTime")
-			}
-			v.CreatedTime = ptr.Time(x)
+			err = readTimePtrField(r, &v.CreatedTime, "epoch-seconds", "CreatedTime")
 		case "LastUpdatedTime":
-			x, err := r.readTimestamp("epoch-seconds")
-			if err != nil {
-				return r.wrap(err, "LastUpdatedTime")
-			}
-			v.LastUpdatedTime = x
+			err = readTimeField(r, &v.LastUpdatedTime, "epoch-seconds", "LastUpdatedTime")
 		case "Status":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Status")
-			}
-			v.Status = ResourceStatus(x)
+			err = readStringField(r, &v.Status, "Status")
 		case "Error":
 			v.Error_ = new(ActionConnectorError)
-			if err := v.Error_.decodeJSON(r); err != nil {
-				return r.wrap(err, "Error")
-			}
+			err = r.wrap(v.Error_.decodeJSON(r), "Error")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -486,16 +359,11 @@ func (v ActionConnectorSummary) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ActionConnectorSummary) UnmarshalJSON(data []byte) error {
 	*v = ActionConnectorSummary{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *AuthConfig) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AuthenticationType != "" {
 		obj.Key("AuthenticationType").String(string(v.AuthenticationType))
 	}
@@ -504,6 +372,7 @@ func (v *AuthConfig) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -514,30 +383,22 @@ func (v *AuthConfig) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "AuthenticationType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AuthenticationType")
-			}
-			v.AuthenticationType = ConnectionAuthType(x)
+			err = readStringField(r, &v.AuthenticationType, "AuthenticationType")
 		case "AuthenticationMetadata":
-			if err := decodeAuthenticationMetadata(r, &v.AuthenticationMetadata); err != nil {
-				return r.wrap(err, "AuthenticationMetadata")
-			}
+			err = r.wrap(decodeAuthenticationMetadata(r, &v.AuthenticationMetadata), "AuthenticationMetadata")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -555,20 +416,16 @@ func (v AuthConfig) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AuthConfig) UnmarshalJSON(data []byte) error {
 	*v = AuthConfig{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *AuthorizationCodeGrantDetails) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("ClientId").String(v.ClientId)
 	obj.Key("ClientSecret").String(v.ClientSecret)
 	obj.Key("TokenEndpoint").String(v.TokenEndpoint)
 	obj.Key("AuthorizationEndpoint").String(v.AuthorizationEndpoint)
+	obj.Close()
 	return nil
 }
 
@@ -579,44 +436,26 @@ func (v *AuthorizationCodeGrantDetails) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "ClientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ClientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "ClientId")
 		case "ClientSecret":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ClientSecret")
-			}
-			v.ClientSecret = x
+			err = readStringField(r, &v.ClientSecret, "ClientSecret")
 		case "TokenEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "TokenEndpoint")
-			}
-			v.TokenEndpoint = x
+			err = readStringField(r, &v.TokenEndpoint, "TokenEndpoint")
 		case "AuthorizationEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AuthorizationEndpoint")
-			}
-			v.AuthorizationEndpoint = x
+			err = readStringField(r, &v.AuthorizationEndpoint, "AuthorizationEndpoint")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -634,16 +473,11 @@ func (v AuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AuthorizationCodeGrantDetails) UnmarshalJSON(data []byte) error {
 	*v = AuthorizationCodeGrantDetails{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *AuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
 	obj.Key("RedirectUrl").String(v.RedirectUrl)
 	if v.AuthorizationCodeGrantCredentialsSource != "" {
@@ -654,6 +488,7 @@ func (v *AuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) erro
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -664,42 +499,26 @@ func (v *AuthorizationCodeGrantMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		case "RedirectUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RedirectUrl")
-			}
-			v.RedirectUrl = x
+			err = readStringField(r, &v.RedirectUrl, "RedirectUrl")
 		case "AuthorizationCodeGrantCredentialsSource":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AuthorizationCodeGrantCredentialsSource")
-			}
-			v.AuthorizationCodeGrantCredentialsSource = AuthorizationCodeGrantCredentialsSource(x)
+			err = readStringField(r, &v.AuthorizationCodeGrantCredentialsSource, "AuthorizationCodeGrantCredentialsSource")
 		case "AuthorizationCodeGrantCredentialsDetails":
-			if err := decodeAuthorizationCodeGrantCredentialsDetails(r, &v.AuthorizationCodeGrantCredentialsDetails); err != nil {
-				return r.wrap(err, "AuthorizationCodeGrantCredentialsDetails")
-			}
+			err = r.wrap(decodeAuthorizationCodeGrantCredentialsDetails(r, &v.AuthorizationCodeGrantCredentialsDetails), "AuthorizationCodeGrantCredentialsDetails")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -717,19 +536,15 @@ func (v AuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *AuthorizationCodeGrantMetadata) UnmarshalJSON(data []byte) error {
 	*v = AuthorizationCodeGrantMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *BasicAuthConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
 	obj.Key("Username").String(v.Username)
 	obj.Key("Password").String(v.Password)
+	obj.Close()
 	return nil
 }
 
@@ -740,38 +555,24 @@ func (v *BasicAuthConnectionMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		case "Username":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Username")
-			}
-			v.Username = x
+			err = readStringField(r, &v.Username, "Username")
 		case "Password":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Password")
-			}
-			v.Password = x
+			err = readStringField(r, &v.Password, "Password")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -789,19 +590,15 @@ func (v BasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *BasicAuthConnectionMetadata) UnmarshalJSON(data []byte) error {
 	*v = BasicAuthConnectionMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ClientCredentialsGrantDetails) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("ClientId").String(v.ClientId)
 	obj.Key("ClientSecret").String(v.ClientSecret)
 	obj.Key("TokenEndpoint").String(v.TokenEndpoint)
+	obj.Close()
 	return nil
 }
 
@@ -812,38 +609,24 @@ func (v *ClientCredentialsGrantDetails) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "ClientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ClientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "ClientId")
 		case "ClientSecret":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ClientSecret")
-			}
-			v.ClientSecret = x
+			err = readStringField(r, &v.ClientSecret, "ClientSecret")
 		case "TokenEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "TokenEndpoint")
-			}
-			v.TokenEndpoint = x
+			err = readStringField(r, &v.TokenEndpoint, "TokenEndpoint")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -861,16 +644,11 @@ func (v ClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ClientCredentialsGrantDetails) UnmarshalJSON(data []byte) error {
 	*v = ClientCredentialsGrantDetails{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
 	if v.ClientCredentialsSource != "" {
 		obj.Key("ClientCredentialsSource").String(string(v.ClientCredentialsSource))
@@ -880,6 +658,7 @@ func (v *ClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) erro
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -890,36 +669,24 @@ func (v *ClientCredentialsGrantMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		case "ClientCredentialsSource":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ClientCredentialsSource")
-			}
-			v.ClientCredentialsSource = ClientCredentialsSource(x)
+			err = readStringField(r, &v.ClientCredentialsSource, "ClientCredentialsSource")
 		case "ClientCredentialsDetails":
-			if err := decodeClientCredentialsDetails(r, &v.ClientCredentialsDetails); err != nil {
-				return r.wrap(err, "ClientCredentialsDetails")
-			}
+			err = r.wrap(decodeClientCredentialsDetails(r, &v.ClientCredentialsDetails), "ClientCredentialsDetails")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -937,22 +704,18 @@ func (v ClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ClientCredentialsGrantMetadata) UnmarshalJSON(data []byte) error {
 	*v = ClientCredentialsGrantMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("Message").String(*v.Message)
 	}
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -963,32 +726,22 @@ func (v *ConflictException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "Message")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1006,16 +759,11 @@ func (v ConflictException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ConflictException) UnmarshalJSON(data []byte) error {
 	*v = ConflictException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CreateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AwsAccountId != nil {
 		obj.Key("AwsAccountId").String(*v.AwsAccountId)
 	}
@@ -1049,6 +797,7 @@ func (v *CreateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1059,69 +808,37 @@ func (v *CreateActionConnectorInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "AwsAccountId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AwsAccountId")
-			}
-			v.AwsAccountId = ptr.String(x)
+			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
+			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		case "Name":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Name")
-			}
-			v.Name = ptr.String(x)
+			err = readStringPtrField(r, &v.Name, "Name")
 		case "Type":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Type")
-			}
-			v.Type = ActionConnectorType(x)
+			err = readStringField(r, &v.Type, "Type")
 		case "AuthenticationConfig":
 			v.AuthenticationConfig = new(AuthConfig)
-			if err := v.AuthenticationConfig.decodeJSON(r); err != nil {
-				return r.wrap(err, "AuthenticationConfig")
-			}
+			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
 		case "Description":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Description")
-			}
-			v.Description = ptr.String(x)
+			err = readStringPtrField(r, &v.Description, "Description")
 		case "Permissions":
-			if err := decodeResourcePermissionList(r, &v.Permissions); err != nil {
-				return r.wrap(err, "Permissions")
-			}
+			err = r.wrap(decodeResourcePermissionList(r, &v.Permissions), "Permissions")
 		case "VpcConnectionArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "VpcConnectionArn")
-			}
-			v.VpcConnectionArn = ptr.String(x)
+			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
 		case "Tags":
-			if err := decodeTagList(r, &v.Tags); err != nil {
-				return r.wrap(err, "Tags")
-			}
+			err = r.wrap(decodeTagList(r, &v.Tags), "Tags")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1133,63 +850,35 @@ func (v *CreateActionConnectorInput) decodeJSONBody(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
+			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		case "Name":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Name")
-			}
-			v.Name = ptr.String(x)
+			err = readStringPtrField(r, &v.Name, "Name")
 		case "Type":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Type")
-			}
-			v.Type = ActionConnectorType(x)
+			err = readStringField(r, &v.Type, "Type")
 		case "AuthenticationConfig":
 			v.AuthenticationConfig = new(AuthConfig)
-			if err := v.AuthenticationConfig.decodeJSON(r); err != nil {
-				return r.wrap(err, "AuthenticationConfig")
-			}
+			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
 		case "Description":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Description")
-			}
-			v.Description = ptr.String(x)
+			err = readStringPtrField(r, &v.Description, "Description")
 		case "Permissions":
-			if err := decodeResourcePermissionList(r, &v.Permissions); err != nil {
-				return r.wrap(err, "Permissions")
-			}
+			err = r.wrap(decodeResourcePermissionList(r, &v.Permissions), "Permissions")
 		case "VpcConnectionArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "VpcConnectionArn")
-			}
-			v.VpcConnectionArn = ptr.String(x)
+			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
 		case "Tags":
-			if err := decodeTagList(r, &v.Tags); err != nil {
-				return r.wrap(err, "Tags")
-			}
+			err = r.wrap(decodeTagList(r, &v.Tags), "Tags")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1207,16 +896,11 @@ func (v CreateActionConnectorInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CreateActionConnectorInput) UnmarshalJSON(data []byte) error {
 	*v = CreateActionConnectorInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *CreateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Arn != nil {
 		obj.Key("Arn").String(*v.Arn)
 	}
@@ -1230,6 +914,7 @@ func (v *CreateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
 	obj.Key("Status").Integer(v.Status)
+	obj.Close()
 	return nil
 }
 
@@ -1241,57 +926,34 @@ func (v *CreateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Arn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Arn")
-			}
-			v.Arn = ptr.String(x)
+			err = readStringPtrField(r, &v.Arn, "Arn")
 		case "CreationStatus":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "CreationStatus")
-			}
-			v.CreationStatus = ResourceStatus(x)
+			err = readStringField(r, &v.CreationStatus, "CreationStatus")
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
+			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		case "Status":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "Status")
-			}
-			v.Status = int32(x)
+			err = readIntField(r, &v.Status, 32, "Status")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
 
 func (v *CreateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Arn != nil {
 		obj.Key("Arn").String(*v.Arn)
 	}
@@ -1304,6 +966,7 @@ func (v *CreateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) err
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1320,22 +983,18 @@ func (v CreateActionConnectorOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *CreateActionConnectorOutput) UnmarshalJSON(data []byte) error {
 	*v = CreateActionConnectorOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DeleteActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AwsAccountId != nil {
 		obj.Key("AwsAccountId").String(*v.AwsAccountId)
 	}
 	if v.ActionConnectorId != nil {
 		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1346,32 +1005,22 @@ func (v *DeleteActionConnectorInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "AwsAccountId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AwsAccountId")
-			}
-			v.AwsAccountId = ptr.String(x)
+			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
+			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1389,16 +1038,11 @@ func (v DeleteActionConnectorInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DeleteActionConnectorInput) UnmarshalJSON(data []byte) error {
 	*v = DeleteActionConnectorInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DeleteActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Arn != nil {
 		obj.Key("Arn").String(*v.Arn)
 	}
@@ -1409,6 +1053,7 @@ func (v *DeleteActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
 	obj.Key("Status").Integer(v.Status)
+	obj.Close()
 	return nil
 }
 
@@ -1420,51 +1065,32 @@ func (v *DeleteActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Arn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Arn")
-			}
-			v.Arn = ptr.String(x)
+			err = readStringPtrField(r, &v.Arn, "Arn")
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
+			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		case "Status":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "Status")
-			}
-			v.Status = int32(x)
+			err = readIntField(r, &v.Status, 32, "Status")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
 
 func (v *DeleteActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Arn != nil {
 		obj.Key("Arn").String(*v.Arn)
 	}
@@ -1474,6 +1100,7 @@ func (v *DeleteActionConnectorOutput) encodeJSONBody(value smithyjson.Value) err
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1490,22 +1117,18 @@ func (v DeleteActionConnectorOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DeleteActionConnectorOutput) UnmarshalJSON(data []byte) error {
 	*v = DeleteActionConnectorOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DescribeActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AwsAccountId != nil {
 		obj.Key("AwsAccountId").String(*v.AwsAccountId)
 	}
 	if v.ActionConnectorId != nil {
 		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1516,32 +1139,22 @@ func (v *DescribeActionConnectorInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "AwsAccountId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AwsAccountId")
-			}
-			v.AwsAccountId = ptr.String(x)
+			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
+			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1559,16 +1172,11 @@ func (v DescribeActionConnectorInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DescribeActionConnectorInput) UnmarshalJSON(data []byte) error {
 	*v = DescribeActionConnectorInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *DescribeActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ActionConnector != nil {
 		if err := v.ActionConnector.encodeJSON(obj.Key("ActionConnector")); err != nil {
 			return err
@@ -1578,6 +1186,7 @@ func (v *DescribeActionConnectorOutput) encodeJSON(value smithyjson.Value) error
 		obj.Key("RequestId").String(*v.RequestId)
 	}
 	obj.Key("Status").Integer(v.Status)
+	obj.Close()
 	return nil
 }
 
@@ -1589,11 +1198,8 @@ func (v *DescribeActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
@@ -1601,32 +1207,22 @@ func (v *DescribeActionConnectorOutput) decodeJSON(r *jsonReader) error {
 		switch string(key) {
 		case "ActionConnector":
 			v.ActionConnector = new(ActionConnector)
-			if err := v.ActionConnector.decodeJSON(r); err != nil {
-				return r.wrap(err, "ActionConnector")
-			}
+			err = r.wrap(v.ActionConnector.decodeJSON(r), "ActionConnector")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		case "Status":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "Status")
-			}
-			v.Status = int32(x)
+			err = readIntField(r, &v.Status, 32, "Status")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
 
 func (v *DescribeActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ActionConnector != nil {
 		if err := v.ActionConnector.encodeJSON(obj.Key("ActionConnector")); err != nil {
 			return err
@@ -1635,6 +1231,7 @@ func (v *DescribeActionConnectorOutput) encodeJSONBody(value smithyjson.Value) e
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1651,17 +1248,13 @@ func (v DescribeActionConnectorOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *DescribeActionConnectorOutput) UnmarshalJSON(data []byte) error {
 	*v = DescribeActionConnectorOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *IAMConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("RoleArn").String(v.RoleArn)
+	obj.Close()
 	return nil
 }
 
@@ -1672,26 +1265,20 @@ func (v *IAMConnectionMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "RoleArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RoleArn")
-			}
-			v.RoleArn = x
+			err = readStringField(r, &v.RoleArn, "RoleArn")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1709,22 +1296,18 @@ func (v IAMConnectionMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *IAMConnectionMetadata) UnmarshalJSON(data []byte) error {
 	*v = IAMConnectionMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *InternalFailureException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("Message").String(*v.Message)
 	}
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1735,32 +1318,22 @@ func (v *InternalFailureException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "Message")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1778,22 +1351,18 @@ func (v InternalFailureException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *InternalFailureException) UnmarshalJSON(data []byte) error {
 	*v = InternalFailureException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *InvalidNextTokenException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("Message").String(*v.Message)
 	}
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1804,32 +1373,22 @@ func (v *InvalidNextTokenException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "Message")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1847,22 +1406,18 @@ func (v InvalidNextTokenException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *InvalidNextTokenException) UnmarshalJSON(data []byte) error {
 	*v = InvalidNextTokenException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *InvalidParameterValueException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("Message").String(*v.Message)
 	}
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1873,32 +1428,22 @@ func (v *InvalidParameterValueException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "Message")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1916,16 +1461,11 @@ func (v InvalidParameterValueException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *InvalidParameterValueException) UnmarshalJSON(data []byte) error {
 	*v = InvalidParameterValueException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ListActionConnectorsInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AwsAccountId != nil {
 		obj.Key("AwsAccountId").String(*v.AwsAccountId)
 	}
@@ -1935,6 +1475,7 @@ func (v *ListActionConnectorsInput) encodeJSON(value smithyjson.Value) error {
 	if v.NextToken != nil {
 		obj.Key("NextToken").String(*v.NextToken)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -1945,38 +1486,24 @@ func (v *ListActionConnectorsInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "AwsAccountId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AwsAccountId")
-			}
-			v.AwsAccountId = ptr.String(x)
+			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
 		case "MaxResults":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "MaxResults")
-			}
-			v.MaxResults = ptr.Int32(int32(x))
+			err = readIntPtrField(r, &v.MaxResults, 32, "MaxResults")
 		case "NextToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "NextToken")
-			}
-			v.NextToken = ptr.String(x)
+			err = readStringPtrField(r, &v.NextToken, "NextToken")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -1994,16 +1521,11 @@ func (v ListActionConnectorsInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ListActionConnectorsInput) UnmarshalJSON(data []byte) error {
 	*v = ListActionConnectorsInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ListActionConnectorsOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ActionConnectorSummaries != nil {
 		if err := encodeActionConnectorSummaryList(v.ActionConnectorSummaries, obj.Key("ActionConnectorSummaries")); err != nil {
 			return err
@@ -2016,6 +1538,7 @@ func (v *ListActionConnectorsOutput) encodeJSON(value smithyjson.Value) error {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
 	obj.Key("Status").Integer(v.Status)
+	obj.Close()
 	return nil
 }
 
@@ -2027,49 +1550,32 @@ func (v *ListActionConnectorsOutput) decodeJSON(r *jsonReader) error {
 	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "ActionConnectorSummaries":
-			if err := decodeActionConnectorSummaryList(r, &v.ActionConnectorSummaries); err != nil {
-				return r.wrap(err, "ActionConnectorSummaries")
-			}
+			err = r.wrap(decodeActionConnectorSummaryList(r, &v.ActionConnectorSummaries), "ActionConnectorSummaries")
 		case "NextToken":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "NextToken")
-			}
-			v.NextToken = ptr.String(x)
+			err = readStringPtrField(r, &v.NextToken, "NextToken")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		case "Status":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "Status")
-			}
-			v.Status = int32(x)
+			err = readIntField(r, &v.Status, 32, "Status")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
 
 func (v *ListActionConnectorsOutput) encodeJSONBody(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.ActionConnectorSummaries != nil {
 		if err := encodeActionConnectorSummaryList(v.ActionConnectorSummaries, obj.Key("ActionConnectorSummaries")); err != nil {
 			return err
@@ -2081,6 +1587,7 @@ func (v *ListActionConnectorsOutput) encodeJSONBody(value smithyjson.Value) erro
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2097,17 +1604,13 @@ func (v ListActionConnectorsOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ListActionConnectorsOutput) UnmarshalJSON(data []byte) error {
 	*v = ListActionConnectorsOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *NoneConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
+	obj.Close()
 	return nil
 }
 
@@ -2118,26 +1621,20 @@ func (v *NoneConnectionMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2155,20 +1652,16 @@ func (v NoneConnectionMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *NoneConnectionMetadata) UnmarshalJSON(data []byte) error {
 	*v = NoneConnectionMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ReadAPIKeyConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
 	if v.Email != nil {
 		obj.Key("Email").String(*v.Email)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2179,32 +1672,22 @@ func (v *ReadAPIKeyConnectionMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		case "Email":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Email")
-			}
-			v.Email = ptr.String(x)
+			err = readStringPtrField(r, &v.Email, "Email")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2222,16 +1705,11 @@ func (v ReadAPIKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ReadAPIKeyConnectionMetadata) UnmarshalJSON(data []byte) error {
 	*v = ReadAPIKeyConnectionMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ReadAuthConfig) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AuthenticationType != "" {
 		obj.Key("AuthenticationType").String(string(v.AuthenticationType))
 	}
@@ -2240,6 +1718,7 @@ func (v *ReadAuthConfig) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2250,30 +1729,22 @@ func (v *ReadAuthConfig) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "AuthenticationType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AuthenticationType")
-			}
-			v.AuthenticationType = ConnectionAuthType(x)
+			err = readStringField(r, &v.AuthenticationType, "AuthenticationType")
 		case "AuthenticationMetadata":
-			if err := decodeReadAuthenticationMetadata(r, &v.AuthenticationMetadata); err != nil {
-				return r.wrap(err, "AuthenticationMetadata")
-			}
+			err = r.wrap(decodeReadAuthenticationMetadata(r, &v.AuthenticationMetadata), "AuthenticationMetadata")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2291,19 +1762,15 @@ func (v ReadAuthConfig) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ReadAuthConfig) UnmarshalJSON(data []byte) error {
 	*v = ReadAuthConfig{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ReadAuthorizationCodeGrantDetails) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("ClientId").String(v.ClientId)
 	obj.Key("TokenEndpoint").String(v.TokenEndpoint)
 	obj.Key("AuthorizationEndpoint").String(v.AuthorizationEndpoint)
+	obj.Close()
 	return nil
 }
 
@@ -2314,38 +1781,24 @@ func (v *ReadAuthorizationCodeGrantDetails) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "ClientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ClientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "ClientId")
 		case "TokenEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "TokenEndpoint")
-			}
-			v.TokenEndpoint = x
+			err = readStringField(r, &v.TokenEndpoint, "TokenEndpoint")
 		case "AuthorizationEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AuthorizationEndpoint")
-			}
-			v.AuthorizationEndpoint = x
+			err = readStringField(r, &v.AuthorizationEndpoint, "AuthorizationEndpoint")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2363,16 +1816,11 @@ func (v ReadAuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ReadAuthorizationCodeGrantDetails) UnmarshalJSON(data []byte) error {
 	*v = ReadAuthorizationCodeGrantDetails{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ReadAuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
 	obj.Key("RedirectUrl").String(v.RedirectUrl)
 	if v.ReadAuthorizationCodeGrantCredentialsDetails != nil {
@@ -2383,6 +1831,7 @@ func (v *ReadAuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) 
 	if v.AuthorizationCodeGrantCredentialsSource != "" {
 		obj.Key("AuthorizationCodeGrantCredentialsSource").String(string(v.AuthorizationCodeGrantCredentialsSource))
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2393,42 +1842,26 @@ func (v *ReadAuthorizationCodeGrantMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		case "RedirectUrl":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RedirectUrl")
-			}
-			v.RedirectUrl = x
+			err = readStringField(r, &v.RedirectUrl, "RedirectUrl")
 		case "ReadAuthorizationCodeGrantCredentialsDetails":
-			if err := decodeReadAuthorizationCodeGrantCredentialsDetails(r, &v.ReadAuthorizationCodeGrantCredentialsDetails); err != nil {
-				return r.wrap(err, "ReadAuthorizationCodeGrantCredentialsDetails")
-			}
+			err = r.wrap(decodeReadAuthorizationCodeGrantCredentialsDetails(r, &v.ReadAuthorizationCodeGrantCredentialsDetails), "ReadAuthorizationCodeGrantCredentialsDetails")
 		case "AuthorizationCodeGrantCredentialsSource":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AuthorizationCodeGrantCredentialsSource")
-			}
-			v.AuthorizationCodeGrantCredentialsSource = AuthorizationCodeGrantCredentialsSource(x)
+			err = readStringField(r, &v.AuthorizationCodeGrantCredentialsSource, "AuthorizationCodeGrantCredentialsSource")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2446,18 +1879,14 @@ func (v ReadAuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ReadAuthorizationCodeGrantMetadata) UnmarshalJSON(data []byte) error {
 	*v = ReadAuthorizationCodeGrantMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ReadBasicAuthConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
 	obj.Key("Username").String(v.Username)
+	obj.Close()
 	return nil
 }
 
@@ -2468,32 +1897,22 @@ func (v *ReadBasicAuthConnectionMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		case "Username":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Username")
-			}
-			v.Username = x
+			err = readStringField(r, &v.Username, "Username")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2511,18 +1930,14 @@ func (v ReadBasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ReadBasicAuthConnectionMetadata) UnmarshalJSON(data []byte) error {
 	*v = ReadBasicAuthConnectionMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ReadClientCredentialsGrantDetails) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("ClientId").String(v.ClientId)
 	obj.Key("TokenEndpoint").String(v.TokenEndpoint)
+	obj.Close()
 	return nil
 }
 
@@ -2533,32 +1948,22 @@ func (v *ReadClientCredentialsGrantDetails) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "ClientId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ClientId")
-			}
-			v.ClientId = x
+			err = readStringField(r, &v.ClientId, "ClientId")
 		case "TokenEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "TokenEndpoint")
-			}
-			v.TokenEndpoint = x
+			err = readStringField(r, &v.TokenEndpoint, "TokenEndpoint")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2576,16 +1981,11 @@ func (v ReadClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ReadClientCredentialsGrantDetails) UnmarshalJSON(data []byte) error {
 	*v = ReadClientCredentialsGrantDetails{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ReadClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
 	if v.ReadClientCredentialsDetails != nil {
 		if err := encodeReadClientCredentialsDetails(v.ReadClientCredentialsDetails, obj.Key("ReadClientCredentialsDetails")); err != nil {
@@ -2595,6 +1995,7 @@ func (v *ReadClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) 
 	if v.ClientCredentialsSource != "" {
 		obj.Key("ClientCredentialsSource").String(string(v.ClientCredentialsSource))
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2605,36 +2006,24 @@ func (v *ReadClientCredentialsGrantMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		case "ReadClientCredentialsDetails":
-			if err := decodeReadClientCredentialsDetails(r, &v.ReadClientCredentialsDetails); err != nil {
-				return r.wrap(err, "ReadClientCredentialsDetails")
-			}
+			err = r.wrap(decodeReadClientCredentialsDetails(r, &v.ReadClientCredentialsDetails), "ReadClientCredentialsDetails")
 		case "ClientCredentialsSource":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ClientCredentialsSource")
-			}
-			v.ClientCredentialsSource = ClientCredentialsSource(x)
+			err = readStringField(r, &v.ClientCredentialsSource, "ClientCredentialsSource")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2652,18 +2041,14 @@ func (v ReadClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ReadClientCredentialsGrantMetadata) UnmarshalJSON(data []byte) error {
 	*v = ReadClientCredentialsGrantMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ReadIamConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("RoleArn").String(v.RoleArn)
 	obj.Key("SourceArn").String(v.SourceArn)
+	obj.Close()
 	return nil
 }
 
@@ -2674,32 +2059,22 @@ func (v *ReadIamConnectionMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "RoleArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RoleArn")
-			}
-			v.RoleArn = x
+			err = readStringField(r, &v.RoleArn, "RoleArn")
 		case "SourceArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "SourceArn")
-			}
-			v.SourceArn = x
+			err = readStringField(r, &v.SourceArn, "SourceArn")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2717,17 +2092,13 @@ func (v ReadIamConnectionMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ReadIamConnectionMetadata) UnmarshalJSON(data []byte) error {
 	*v = ReadIamConnectionMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ReadNoneConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
+	obj.Close()
 	return nil
 }
 
@@ -2738,26 +2109,20 @@ func (v *ReadNoneConnectionMetadata) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "BaseEndpoint":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "BaseEndpoint")
-			}
-			v.BaseEndpoint = x
+			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2775,16 +2140,11 @@ func (v ReadNoneConnectionMetadata) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ReadNoneConnectionMetadata) UnmarshalJSON(data []byte) error {
 	*v = ReadNoneConnectionMetadata{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ResourceExistsException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("Message").String(*v.Message)
 	}
@@ -2794,6 +2154,7 @@ func (v *ResourceExistsException) encodeJSON(value smithyjson.Value) error {
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2804,38 +2165,24 @@ func (v *ResourceExistsException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "Message")
 		case "ResourceType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ResourceType")
-			}
-			v.ResourceType = ExceptionResourceType(x)
+			err = readStringField(r, &v.ResourceType, "ResourceType")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2853,16 +2200,11 @@ func (v ResourceExistsException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ResourceExistsException) UnmarshalJSON(data []byte) error {
 	*v = ResourceExistsException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("Message").String(*v.Message)
 	}
@@ -2872,6 +2214,7 @@ func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2882,38 +2225,24 @@ func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "Message")
 		case "ResourceType":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ResourceType")
-			}
-			v.ResourceType = ExceptionResourceType(x)
+			err = readStringField(r, &v.ResourceType, "ResourceType")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2931,22 +2260,18 @@ func (v ResourceNotFoundException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	*v = ResourceNotFoundException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ResourcePermission) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("Principal").String(v.Principal)
 	if v.Actions != nil {
 		if err := encodeActionList(v.Actions, obj.Key("Actions")); err != nil {
 			return err
 		}
 	}
+	obj.Close()
 	return nil
 }
 
@@ -2957,30 +2282,22 @@ func (v *ResourcePermission) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Principal":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Principal")
-			}
-			v.Principal = x
+			err = readStringField(r, &v.Principal, "Principal")
 		case "Actions":
-			if err := decodeActionList(r, &v.Actions); err != nil {
-				return r.wrap(err, "Actions")
-			}
+			err = r.wrap(decodeActionList(r, &v.Actions), "Actions")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -2998,18 +2315,14 @@ func (v ResourcePermission) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ResourcePermission) UnmarshalJSON(data []byte) error {
 	*v = ResourcePermission{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *Tag) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	obj.Key("Key").String(v.Key)
 	obj.Key("Value").String(v.Value)
+	obj.Close()
 	return nil
 }
 
@@ -3020,32 +2333,22 @@ func (v *Tag) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Key":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Key")
-			}
-			v.Key = x
+			err = readStringField(r, &v.Key, "Key")
 		case "Value":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Value")
-			}
-			v.Value = x
+			err = readStringField(r, &v.Value, "Value")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3063,22 +2366,18 @@ func (v Tag) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *Tag) UnmarshalJSON(data []byte) error {
 	*v = Tag{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *ThrottlingException) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Message != nil {
 		obj.Key("Message").String(*v.Message)
 	}
 	if v.RequestId != nil {
 		obj.Key("RequestId").String(*v.RequestId)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3089,32 +2388,22 @@ func (v *ThrottlingException) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Message":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Message")
-			}
-			v.Message = ptr.String(x)
+			err = readStringPtrField(r, &v.Message, "Message")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3132,16 +2421,11 @@ func (v ThrottlingException) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *ThrottlingException) UnmarshalJSON(data []byte) error {
 	*v = ThrottlingException{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *UpdateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.AwsAccountId != nil {
 		obj.Key("AwsAccountId").String(*v.AwsAccountId)
 	}
@@ -3162,6 +2446,7 @@ func (v *UpdateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 	if v.VpcConnectionArn != nil {
 		obj.Key("VpcConnectionArn").String(*v.VpcConnectionArn)
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3172,55 +2457,31 @@ func (v *UpdateActionConnectorInput) decodeJSON(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "AwsAccountId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "AwsAccountId")
-			}
-			v.AwsAccountId = ptr.String(x)
+			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
+			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		case "Name":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Name")
-			}
-			v.Name = ptr.String(x)
+			err = readStringPtrField(r, &v.Name, "Name")
 		case "AuthenticationConfig":
 			v.AuthenticationConfig = new(AuthConfig)
-			if err := v.AuthenticationConfig.decodeJSON(r); err != nil {
-				return r.wrap(err, "AuthenticationConfig")
-			}
+			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
 		case "Description":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Description")
-			}
-			v.Description = ptr.String(x)
+			err = readStringPtrField(r, &v.Description, "Description")
 		case "VpcConnectionArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "VpcConnectionArn")
-			}
-			v.VpcConnectionArn = ptr.String(x)
+			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3232,43 +2493,27 @@ func (v *UpdateActionConnectorInput) decodeJSONBody(r *jsonReader) error {
 	}
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Name":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Name")
-			}
-			v.Name = ptr.String(x)
+			err = readStringPtrField(r, &v.Name, "Name")
 		case "AuthenticationConfig":
 			v.AuthenticationConfig = new(AuthConfig)
-			if err := v.AuthenticationConfig.decodeJSON(r); err != nil {
-				return r.wrap(err, "AuthenticationConfig")
-			}
+			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
 		case "Description":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Description")
-			}
-			v.Description = ptr.String(x)
+			err = readStringPtrField(r, &v.Description, "Description")
 		case "VpcConnectionArn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "VpcConnectionArn")
-			}
-			v.VpcConnectionArn = ptr.String(x)
+			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -3286,16 +2531,11 @@ func (v UpdateActionConnectorInput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *UpdateActionConnectorInput) UnmarshalJSON(data []byte) error {
 	*v = UpdateActionConnectorInput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func (v *UpdateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Arn != nil {
 		obj.Key("Arn").String(*v.Arn)
 	}
@@ -3309,6 +2549,7 @@ func (v *UpdateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 		obj.Key("UpdateStatus").String(string(v.UpdateStatus))
 	}
 	obj.Key("Status").Integer(v.Status)
+	obj.Close()
 	return nil
 }
 
@@ -3320,57 +2561,34 @@ func (v *UpdateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	v.Status = 0
 	for {
 		key, more, err := r.nextKey()
-		if err != nil {
+		if err != nil || !more {
 			return err
-		}
-		if !more {
-			return nil
 		}
 		if r.null() {
 			continue
 		}
 		switch string(key) {
 		case "Arn":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "Arn")
-			}
-			v.Arn = ptr.String(x)
+			err = readStringPtrField(r, &v.Arn, "Arn")
 		case "ActionConnectorId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "ActionConnectorId")
-			}
-			v.ActionConnectorId = ptr.String(x)
+			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		case "RequestId":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "RequestId")
-			}
-			v.RequestId = ptr.String(x)
+			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		case "UpdateStatus":
-			x, err := r.readString()
-			if err != nil {
-				return r.wrap(err, "UpdateStatus")
-			}
-			v.UpdateStatus = ResourceStatus(x)
+			err = readStringField(r, &v.UpdateStatus, "UpdateStatus")
 		case "Status":
-			x, err := r.readInt(32)
-			if err != nil {
-				return r.wrap(err, "Status")
-			}
-			v.Status = int32(x)
+			err = readIntField(r, &v.Status, 32, "Status")
 		default:
-			if err := r.skip(); err != nil {
-				return err
-			}
+			err = r.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
 
 func (v *UpdateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
 	obj := value.Object()
-	defer obj.Close()
 	if v.Arn != nil {
 		obj.Key("Arn").String(*v.Arn)
 	}
@@ -3383,6 +2601,7 @@ func (v *UpdateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) err
 	if v.UpdateStatus != "" {
 		obj.Key("UpdateStatus").String(string(v.UpdateStatus))
 	}
+	obj.Close()
 	return nil
 }
 
@@ -3399,11 +2618,7 @@ func (v UpdateActionConnectorOutput) MarshalJSON() ([]byte, error) {
 // unknown union members are kept as *UnknownUnionMember.
 func (v *UpdateActionConnectorOutput) UnmarshalJSON(data []byte) error {
 	*v = UpdateActionConnectorOutput{}
-	r := newJSONReader(data, false)
-	if err := v.decodeJSON(r); err != nil {
-		return err
-	}
-	return r.end()
+	return unmarshalStruct(data, v)
 }
 
 func encodeActionConnectorSummaryList(v []ActionConnectorSummary, value smithyjson.Value) error {

@@ -1370,6 +1370,8 @@ type redactable interface {
 }
 
 // redactString returns v printed by a redactPrinter: String, or GoString when sharp.
+//
+//go:noinline
 func redactString(v redactable, sharp bool) string {
 	p := &redactPrinter{sharp: sharp}
 	v.printRedacted(p)
@@ -1388,6 +1390,8 @@ func formatRedacted(f fmt.State, verb rune, v redactable) {
 
 // open starts a struct, list or map: goType and { in Go syntax, else plain ("{",
 // "[" or "map["). Past redactMaxDepth it prints ... instead and returns false.
+//
+//go:noinline
 func (p *redactPrinter) open(goType, plain string) bool {
 	if p.depth >= redactMaxDepth {
 		p.buf.WriteString("...")
@@ -1405,6 +1409,8 @@ func (p *redactPrinter) open(goType, plain string) bool {
 }
 
 // close ends what open started: with } in Go syntax, else with end.
+//
+//go:noinline
 func (p *redactPrinter) close(end byte) {
 	p.depth--
 	p.fresh = false
@@ -1415,6 +1421,8 @@ func (p *redactPrinter) close(end byte) {
 }
 
 // sep separates the items of a struct, list or map.
+//
+//go:noinline
 func (p *redactPrinter) sep() {
 	if !p.fresh {
 		if p.sharp {
@@ -1427,6 +1435,8 @@ func (p *redactPrinter) sep() {
 }
 
 // field starts a struct field: Name:.
+//
+//go:noinline
 func (p *redactPrinter) field(name string) {
 	p.sep()
 	p.buf.WriteString(name)
@@ -1434,6 +1444,8 @@ func (p *redactPrinter) field(name string) {
 }
 
 // value prints a value that holds no sensitive data as fmt does.
+//
+//go:noinline
 func (p *redactPrinter) value(v any) {
 	if p.sharp {
 		fmt.Fprintf(&p.buf, "%#v", v)
@@ -1443,6 +1455,8 @@ func (p *redactPrinter) value(v any) {
 }
 
 // secret prints redactedText in place of a sensitive value.
+//
+//go:noinline
 func (p *redactPrinter) secret() {
 	if p.sharp {
 		p.buf.WriteString(strconv.Quote(redactedText))
@@ -1452,6 +1466,8 @@ func (p *redactPrinter) secret() {
 }
 
 // null prints a nil value.
+//
+//go:noinline
 func (p *redactPrinter) null() {
 	if p.sharp {
 		p.buf.WriteString("nil")
@@ -1461,6 +1477,8 @@ func (p *redactPrinter) null() {
 }
 
 // ref prints the & before a pointed-to value, in Go syntax.
+//
+//go:noinline
 func (p *redactPrinter) ref() {
 	if p.sharp {
 		p.buf.WriteByte('&')
@@ -1468,6 +1486,8 @@ func (p *redactPrinter) ref() {
 }
 
 // union prints a union value: every variant prints itself.
+//
+//go:noinline
 func (p *redactPrinter) union(v any) {
 	switch x := v.(type) {
 	case nil:

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"net/http/httptest"
-	"regexp"
 	"testing"
 )
 
@@ -84,7 +83,7 @@ func BenchmarkGenerate(b *testing.B) {
 		if testing.Short() || flag.Lookup("test.benchtime").Value.String() == "1x" {
 			b.Skip("-short or -benchtime 1x (the CI build check): the whole QuickSight model takes seconds")
 		}
-		m, _, err := OfficialQuickSight()
+		m, err := OfficialQuickSight()
 		if err != nil {
 			b.Skip(err)
 		}
@@ -125,21 +124,6 @@ func TestSyntheticGenerates(t *testing.T) {
 				t.Error("no files")
 			}
 		})
-	}
-}
-
-func TestDropPatterns(t *testing.T) {
-	doc := []byte(`{"metadata":{"protocol":"rest-json"},"shapes":{"B":{"type":"string","pattern":"^(?!x)y$","max":3},"A":{"type":"string","pattern":"^[a-z]+$"},"C":{"type":"structure","members":{"z":{"shape":"A"},"a":{"shape":"B"}}}},"operations":{}}`)
-	out, dropped, err := DropPatterns(doc, func(_, p string) bool { _, err := regexp.Compile(p); return err != nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `{"metadata":{"protocol":"rest-json"},"shapes":{"B":{"type":"string","max":3},"A":{"type":"string","pattern":"^[a-z]+$"},"C":{"type":"structure","members":{"z":{"shape":"A"},"a":{"shape":"B"}}}},"operations":{}}`
-	if string(out) != want {
-		t.Errorf("got  %s\nwant %s", out, want)
-	}
-	if fmt.Sprint(dropped) != "[B]" {
-		t.Errorf("dropped %v, want [B]", dropped)
 	}
 }
 

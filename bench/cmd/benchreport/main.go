@@ -47,7 +47,7 @@ type env struct {
 	gofmt         string
 
 	// Shared between sections.
-	whole        bench.Model       // the official QuickSight model, patterns dropped
+	whole        bench.Model       // the official QuickSight model
 	wholeOK      bool              // whole is loaded
 	wholePh      bench.Phases      // median phases of generating it
 	mod          *bench.TempModule // holds the whole-model package and the fake server

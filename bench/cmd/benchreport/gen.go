@@ -82,7 +82,7 @@ func phaseTable(ph bench.Phases, prof bench.RenderProfile, binary time.Duration)
 	total := ph.Total()
 	fmt.Fprintf(&b, "## Generation phases, whole QuickSight model (%d shapes in the model, %d generated, %d files, %.1f MiB)\n\n",
 		ph.Shapes, ph.IRShapes, ph.Files, float64(ph.Bytes)/(1<<20))
-	b.WriteString("In process, calling the generator's functions step by step (medians of the rounds, interleaved with the binary's runs; wall time). `generator.Generate` emits every file with jennifer, then gofmts them on every core; it does not expose the two apart, so its CPU time is split by a CPU profile of it below.\n\n")
+	b.WriteString("In process, calling the generator's functions step by step (medians of the rounds, interleaved with the binary's runs; wall time). `generator.Generate` emits the files with jennifer one after the other while it gofmts those already emitted on every core; it does not expose the two apart, so its CPU time is split by a CPU profile of it below.\n\n")
 	b.WriteString("| phase | wall | share |\n| --- | --- | --- |\n")
 	for _, p := range []struct {
 		name string

@@ -16,8 +16,10 @@ import (
 	"net/http"
 	"net/url"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	smithy "github.com/aws/smithy-go"
 	smithyjson "github.com/aws/smithy-go/encoding/json"
@@ -224,7 +226,9 @@ func (s *server) authenticateRequest(w http.ResponseWriter, r *http.Request) err
 
 // matchRoute returns the most specific route matching the request and its
 // labels, still percent-encoded. When none matches it returns the methods of
-// the routes that match the path and query, for a 405.
+// the routes that match the path and query, for a 405. Routes are tried in
+// table order (most specific first); routeIndex narrows them to those whose
+// pattern can match the path.
 func matchRoute(r *http.Request) (*route, []string, []string) {
 	path := strings.TrimPrefix(r.URL.EscapedPath(), "/")
 	path = strings.TrimSuffix(path, "/")
@@ -234,7 +238,8 @@ func matchRoute(r *http.Request) (*route, []string, []string) {
 	}
 	var query url.Values
 	var allowed []string
-	for i := range routes {
+	var buf [16]int
+	for _, i := range routeIndex().candidates(segs, buf[:0]) {
 		rt := &routes[i]
 		labels, ok := rt.matchPath(segs)
 		if !ok {
@@ -255,6 +260,75 @@ func matchRoute(r *http.Request) (*route, []string, []string) {
 		return rt, labels, nil
 	}
 	return nil, nil, allowed
+}
+
+// routeNode is a node of the tree of route patterns, one level a path
+// segment: literal segments by their text, labels under one child.
+type routeNode struct {
+	literal map[string]*routeNode
+	label   *routeNode
+	routes  []int // the routes whose pattern ends here
+}
+
+// routeTree indexes the routes without a greedy label; greedy lists the
+// others, which are always tried.
+type routeTree struct {
+	root   routeNode
+	greedy []int
+}
+
+// routeIndex is the tree of the route table, built on first use.
+var routeIndex = sync.OnceValue(func() *routeTree {
+	t := &routeTree{}
+	for i := range routes {
+		if slices.ContainsFunc(routes[i].path, func(p routeSegment) bool { return p.kind == routeGreedy }) {
+			t.greedy = append(t.greedy, i)
+			continue
+		}
+		n := &t.root
+		for _, p := range routes[i].path {
+			if p.kind != routeLiteral {
+				if n.label == nil {
+					n.label = &routeNode{}
+				}
+				n = n.label
+				continue
+			}
+			if n.literal == nil {
+				n.literal = map[string]*routeNode{}
+			}
+			child := n.literal[p.literal]
+			if child == nil {
+				child = &routeNode{}
+				n.literal[p.literal] = child
+			}
+			n = child
+		}
+		n.routes = append(n.routes, i)
+	}
+	return t
+})
+
+// candidates appends to out, in table order, the routes whose pattern can
+// match the path segments: every route that does, and maybe a few more.
+func (t *routeTree) candidates(segs []string, out []int) []int {
+	out = t.root.collect(segs, out)
+	out = append(out, t.greedy...)
+	slices.Sort(out)
+	return out
+}
+
+func (n *routeNode) collect(segs []string, out []int) []int {
+	if len(segs) == 0 {
+		return append(out, n.routes...)
+	}
+	if child := n.literal[segs[0]]; child != nil {
+		out = child.collect(segs[1:], out)
+	}
+	if n.label != nil && segs[0] != "" {
+		out = n.label.collect(segs[1:], out)
+	}
+	return out
 }
 
 // matchPath matches the path segments against the route's pattern: literals

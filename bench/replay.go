@@ -71,3 +71,34 @@ func Replay(ex *Exchange, baseURL string) func(context.Context) error {
 		return err
 	}
 }
+
+// WithReply sends ex's request to baseURL once and returns a copy of ex with
+// the reply filled in (status, headers, body), for FloorServer.
+func WithReply(ctx context.Context, ex *Exchange, baseURL string) (*Exchange, error) {
+	url := baseURL + ex.Path
+	if ex.RawQuery != "" {
+		url += "?" + ex.RawQuery
+	}
+	req, err := http.NewRequestWithContext(ctx, ex.Method, url, bytes.NewReader(ex.Body))
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range ex.Header {
+		req.Header[k] = v
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		return nil, err
+	}
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s %s: status %d", ex.Method, ex.Path, res.StatusCode)
+	}
+	out := *ex
+	out.Status, out.RespHeader, out.RespBody = res.StatusCode, res.Header.Clone(), body
+	return &out, nil
+}

@@ -103,10 +103,10 @@ func emitStructJSON(f *jen.File, s *Shape, bodyEnc, bodyDec bool) {
 	}
 	fileComment(f, fmt.Sprintf("MarshalJSON encodes %s as a restJson1 body: every member by its JSON name.", s.Name))
 	f.Func().Params(jen.Id("v").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call(),
+		jen.Id("e").Op(":=").Id("newJSONEncoder").Call(),
 		jen.If(jen.Err().Op(":=").Id("v").Dot("encodeJSON").Call(jen.Id("e").Dot("Value")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("e").Dot("Bytes").Call(), jen.Nil()),
+		jen.Return(jen.Id("encodedBytes").Call(jen.Id("e")), jen.Nil()),
 	)
 	f.Line()
 	fileComment(f, fmt.Sprintf("UnmarshalJSON decodes %s from a restJson1 body. Unknown members are ignored;\n"+
@@ -120,7 +120,7 @@ func emitStructJSON(f *jen.File, s *Shape, bodyEnc, bodyDec bool) {
 
 func emitStructEncoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id(name).Params(jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
-		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
+		grp.Id("obj").Op(":=").Id("openObject").Call(jen.Id("value"))
 		for _, m := range s.Members {
 			if bodyOnly && !inResponseBody(m) {
 				continue
@@ -135,7 +135,7 @@ func emitStructEncoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 			}
 		}
 		// Closed on success only: after an error the encoder's bytes are dropped.
-		grp.Id("obj").Dot("Close").Call()
+		grp.Id("closeObject").Call(jen.Id("obj"))
 		grp.Return(jen.Nil())
 	})
 	f.Line()
@@ -186,6 +186,10 @@ func derefField(m *Member, field *jen.Statement) *jen.Statement {
 // For structs src is a pointer; for everything else it is the value.
 func writeValue(t *Shape, tsFormat string, src, dst *jen.Statement) []jen.Code {
 	call := func(method string, arg jen.Code) []jen.Code {
+		if method == "String" {
+			// Out of line: smithyjson's String is copied into each call site otherwise.
+			return []jen.Code{jen.Id("writeString").Call(dst.Clone(), arg)}
+		}
 		return []jen.Code{dst.Clone().Dot(method).Call(arg)}
 	}
 	checked := func(fn jen.Code) []jen.Code {
@@ -473,18 +477,18 @@ func readInto(t *Shape, tsFormat string, dst *jen.Statement, pointer bool, seg j
 //	func (v *UMemberA) MarshalJSON() ([]byte, error), UnmarshalJSON(data []byte) error
 func emitUnionJSON(f *jen.File, s *Shape) {
 	f.Func().Id(s.EncodeFunc).Params(jen.Id("v").Id(s.Name), jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
-		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
-		grp.Defer().Id("obj").Dot("Close").Call()
+		grp.Id("obj").Op(":=").Id("openObject").Call(jen.Id("value"))
 		grp.Switch(jen.Id("uv").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
 			for _, m := range s.Members {
 				src := jen.Id("uv").Dot("Value")
 				sw.Case(jen.Op("*").Id(m.Variant)).Block(writeValue(m.Target, m.TimestampFmt, src, jen.Id("obj").Dot("Key").Call(jen.Lit(m.JSONName)))...)
 			}
 			sw.Case(jen.Op("*").Id(s.Unknown)).Block(
-				jen.Return(jen.Id("uv").Dot("encodeInto").Call(jen.Id("obj"))),
+				jen.If(jen.Err().Op(":=").Id("uv").Dot("encodeInto").Call(jen.Id("obj")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			)
 			sw.Default().Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("union "+s.Name+": unexpected member type %T"), jen.Id("v"))))
 		})
+		grp.Id("closeObject").Call(jen.Id("obj"))
 		grp.Return(jen.Nil())
 	})
 	f.Line()
@@ -546,10 +550,10 @@ func emitUnionJSON(f *jen.File, s *Shape) {
 	for _, m := range s.Members {
 		fileComment(f, fmt.Sprintf("MarshalJSON encodes the %s member as a %s object.", m.Name, s.Name))
 		f.Func().Params(jen.Id("v").Id(m.Variant)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call(),
+			jen.Id("e").Op(":=").Id("newJSONEncoder").Call(),
 			jen.If(jen.Err().Op(":=").Id(s.EncodeFunc).Call(jen.Op("&").Id("v"), jen.Id("e").Dot("Value")), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("e").Dot("Bytes").Call(), jen.Nil()),
+			jen.Return(jen.Id("encodedBytes").Call(jen.Id("e")), jen.Nil()),
 		)
 		f.Line()
 		fileComment(f, fmt.Sprintf("UnmarshalJSON decodes a %s object whose one member is %s.", s.Name, m.Name))
@@ -571,11 +575,11 @@ func emitUnionJSON(f *jen.File, s *Shape) {
 func emitUnknownUnionMemberJSON(f *jen.File) {
 	fileComment(f, "MarshalJSON writes the member back as it was read: {\"Tag\": Value}.")
 	f.Func().Params(jen.Id("v").Id("UnknownUnionMember")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call(),
+		jen.Id("e").Op(":=").Id("newJSONEncoder").Call(),
 		jen.Id("obj").Op(":=").Id("e").Dot("Object").Call(),
 		jen.If(jen.Err().Op(":=").Id("v").Dot("encodeInto").Call(jen.Id("obj")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("obj").Dot("Close").Call(),
-		jen.Return(jen.Id("e").Dot("Bytes").Call(), jen.Nil()),
+		jen.Return(jen.Id("encodedBytes").Call(jen.Id("e")), jen.Nil()),
 	)
 	f.Line()
 	f.Func().Params(jen.Id("v").Op("*").Id("UnknownUnionMember")).Id("encodeInto").Params(jen.Id("obj").Op("*").Qual(smithyJSONPkg, "Object")).Error().Block(
@@ -607,8 +611,7 @@ func emitUnknownUnionMemberJSON(f *jen.File) {
 func emitListJSON(f *jen.File, s *Shape) {
 	e := s.Elem
 	f.Func().Id(s.EncodeFunc).Params(jen.Id("v").Add(goType(s.GoType)), jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
-		grp.Id("arr").Op(":=").Id("value").Dot("Array").Call()
-		grp.Defer().Id("arr").Dot("Close").Call()
+		grp.Id("arr").Op(":=").Id("openArray").Call(jen.Id("value"))
 		grp.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(loop *jen.Group) {
 			item := jen.Id("v").Index(jen.Id("i"))
 			if nullElem(s) {
@@ -616,6 +619,7 @@ func emitListJSON(f *jen.File, s *Shape) {
 			}
 			loop.Add(writeValue(e.Target, e.TimestampFmt, derefField(e, item), jen.Id("arr").Dot("Value").Call())...)
 		})
+		grp.Id("closeArray").Call(jen.Id("arr"))
 		grp.Return(jen.Nil())
 	})
 	f.Line()
@@ -685,8 +689,7 @@ func nullItem(s *Shape, keep jen.Code, msg jen.Code) jen.Code {
 func emitMapJSON(f *jen.File, s *Shape) {
 	e := s.Elem
 	f.Func().Id(s.EncodeFunc).Params(jen.Id("v").Add(goType(s.GoType)), jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
-		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
-		grp.Defer().Id("obj").Dot("Close").Call()
+		grp.Id("obj").Op(":=").Id("openObject").Call(jen.Id("value"))
 		grp.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("v")))).BlockFunc(func(loop *jen.Group) {
 			item := jen.Id("v").Index(jen.Id("k"))
 			if nullElem(s) {
@@ -699,6 +702,7 @@ func emitMapJSON(f *jen.File, s *Shape) {
 			}
 			loop.Add(writeValue(e.Target, e.TimestampFmt, src, jen.Id("obj").Dot("Key").Call(jen.Id("k")))...)
 		})
+		grp.Id("closeObject").Call(jen.Id("obj"))
 		grp.Return(jen.Nil())
 	})
 	f.Line()

@@ -90,7 +90,7 @@ var runtimeNames = sync.OnceValue(func() map[string]bool {
 		// Every optional section on, so that every name a template can write is seen.
 		all := runtimeUses{UsesString: true, UsesInt: true, UsesFloat: true, UsesBigInt: true, UsesBigFloat: true,
 			UsesBig: true, UsesBlob: true, UsesTimestamp: true, UsesEpoch: true, UsesSmithyJSON: true, UsesRaw: true,
-			UsesUnion: true, UsesFakeTables: true, UsesJSONStructs: true, Fields: map[string]bool{}}
+			UsesUnion: true, UsesFakeTables: true, UsesJSONStructs: true, UsesLists: true, UsesWriteString: true, Fields: map[string]bool{}}
 		for _, k := range []string{"string", "bool", "int", "float", "time"} {
 			all.Fields[k], all.Fields[k+"Ptr"] = true, true
 		}

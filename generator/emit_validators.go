@@ -65,6 +65,13 @@ func (g *gen) emitValidators(f *jen.File) error {
 			pl.emitEnumValidator(f, s)
 		}
 	}
+	if pl.runeCount {
+		fileComment(f, "runeCount is the length of a string under @length: its code points. It is kept\n"+
+			"out of line: every @length of a string calls it.\n\n//go:noinline")
+		f.Func().Id("runeCount").Params(jen.Id("s").String()).Int().Block(
+			jen.Return(jen.Qual("unicode/utf8", "RuneCountInString").Call(jen.Id("s"))))
+		f.Line()
+	}
 	return nil
 }
 
@@ -77,6 +84,7 @@ type validatorPlan struct {
 	needs     map[*Shape]bool // values of the shape have something to check
 	patterns  []*patternVar   // sorted by name
 	bounds    []*boundVar     // sorted by name
+	runeCount bool            // a @length of a string was checked: write runeCount
 }
 
 // patternVar is one package-level compiled @pattern.
@@ -491,8 +499,19 @@ func (st site) at(args ...jen.Code) []jen.Code {
 	return args
 }
 
-func appendErr(e jen.Code) jen.Code {
-	return jen.Id("errs").Op("=").Append(jen.Id("errs"), e)
+// addErr appends a failure of kind (Required, Length, Constraint,
+// UniqueItems) with the constructor's arguments args. A struct member's goes
+// through the runtime's out-of-line add<Kind>, one call a site; an item's is
+// built in place with its segment:
+//
+//	errs = addLength(errs, n, "Member must ...", "Name")
+//	errs = append(errs, lengthError(n, "Member must ...", segIndex(i)))
+func (st site) addErr(kind string, args ...jen.Code) jen.Code {
+	if st.member != "" {
+		return jen.Id("errs").Op("=").Id("add"+kind).Call(append(append([]jen.Code{jen.Id("errs")}, args...), jen.Lit(st.member))...)
+	}
+	ctor := strings.ToLower(kind[:1]) + kind[1:] + "Error"
+	return jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Id(ctor).Call(st.at(args...)...))
 }
 
 // appendAll appends the result of a nested check, with the site's segment
@@ -520,10 +539,10 @@ func errsType() *jen.Statement { return errSliceType.Clone() }
 // checkSite writes the checks of one value:
 //
 //	if v.Name == nil {
-//		errs = append(errs, requiredError(segMember("Name")))
+//		errs = addRequired(errs, "Name")
 //	} else if mode == ValidateAll {
-//		if n := utf8.RuneCountInString(*v.Name); n < 1 || n > 255 { errs = append(errs, lengthError(n, "...", segMember("Name"))) }
-//		if !patternName.MatchString(*v.Name) { errs = append(errs, constraintError(kindPattern, "...", segMember("Name"))) }
+//		if n := runeCount(*v.Name); n < 1 || n > 255 { errs = addLength(errs, n, "...", "Name") }
+//		if !patternName.MatchString(*v.Name) { errs = addConstraint(errs, kindPattern, "...", "Name") }
 //	}
 //	errs = nestMember(errs, "Config", v.Config.validate(mode))
 func (pl *validatorPlan) checkSite(grp *jen.Group, st site) {
@@ -542,7 +561,7 @@ func (pl *validatorPlan) checkSite(grp *jen.Group, st site) {
 			grp.Add(c)
 		}
 	case st.required:
-		stmt := jen.If(absent).Block(appendErr(jen.Id("requiredError").Call(st.at()...)))
+		stmt := jen.If(absent).Block(st.addErr("Required"))
 		switch {
 		case len(present) == 1 && len(checks) > 0:
 			stmt.Else().If(modeIs("ValidateAll")).Block(checks...)
@@ -564,7 +583,7 @@ func (pl *validatorPlan) constraintChecks(st site) []jen.Code {
 	var out []jen.Code
 	c := st.m.Constraints
 	if c.Length != nil {
-		out = append(out, lengthCheck(st)...)
+		out = append(out, pl.lengthCheck(st)...)
 	}
 	if c.Range != nil {
 		out = append(out, rangeCheck(st)...)
@@ -572,7 +591,7 @@ func (pl *validatorPlan) constraintChecks(st site) []jen.Code {
 	if c.PatternVar != "" {
 		msg := "Member must satisfy regular expression pattern: " + c.Pattern
 		out = append(out, jen.If(jen.Op("!").Id(c.PatternVar).Dot("MatchString").Call(st.text())).Block(
-			appendErr(jen.Id("constraintError").Call(st.at(jen.Id("kindPattern"), jen.Lit(msg))...))))
+			st.addErr("Constraint", jen.Id("kindPattern"), jen.Lit(msg))))
 	}
 	if c.UniqueItems && st.m.GoType.Kind == GoSlice {
 		out = append(out, uniqueCheck(st))
@@ -582,15 +601,16 @@ func (pl *validatorPlan) constraintChecks(st site) []jen.Code {
 
 // lengthCheck writes
 //
-//	if n := utf8.RuneCountInString(x); n < 1 || n > 8 { errs = append(errs, lengthError(n, "...", seg)) }
+//	if n := runeCount(x); n < 1 || n > 8 { errs = addLength(errs, n, "...", "Name") }
 //
 // Strings count Unicode code points; blobs bytes; lists and maps items.
-func lengthCheck(st site) []jen.Code {
+func (pl *validatorPlan) lengthCheck(st site) []jen.Code {
 	l := st.m.Constraints.Length
 	var n *jen.Statement
 	switch {
 	case isText(st.m):
-		n = jen.Qual("unicode/utf8", "RuneCountInString").Call(st.text())
+		pl.runeCount = true
+		n = jen.Id("runeCount").Call(st.text())
 	case st.m.GoType.Kind == GoBytes || st.m.GoType.Kind == GoSlice || st.m.GoType.Kind == GoMap:
 		n = jen.Len(st.x())
 	default:
@@ -627,7 +647,7 @@ func lengthCheck(st site) []jen.Code {
 		msg = fmt.Sprintf("Member must have length less than or equal to %d", *l.Max)
 	}
 	return []jen.Code{jen.If(jen.Id("n").Op(":=").Add(n), jen.Add(joinOp("||", cond))).Block(
-		appendErr(jen.Id("lengthError").Call(st.at(jen.Id("n"), jen.Lit(msg))...)))}
+		st.addErr("Length", jen.Id("n"), jen.Lit(msg)))}
 }
 
 func joinOp(op string, parts []jen.Code) *jen.Statement {
@@ -697,7 +717,7 @@ func rangeCheck(st site) []jen.Code {
 		return nil
 	}
 	return []jen.Code{jen.If(cond).Block(
-		appendErr(jen.Id("constraintError").Call(st.at(jen.Id("kindRange"), jen.Lit(msg))...)))}
+		st.addErr("Constraint", jen.Id("kindRange"), jen.Lit(msg)))}
 }
 
 // intText renders an integral bound ("1e3", "4.0") as a Go integer literal.
@@ -723,7 +743,7 @@ func uniqueCheck(st site) jen.Code {
 				jen.Return(equalExpr(elem, item("a"), item("b"), false))))
 	}
 	return jen.If(jen.Id("dup").Op(":=").Add(find), jen.Id("dup").Op("!=").Nil()).Block(
-		appendErr(jen.Id("uniqueItemsError").Call(st.at(jen.Id("dup"))...)))
+		st.addErr("UniqueItems", jen.Id("dup")))
 }
 
 // nestedCheck is the call that validates what the value holds: struct

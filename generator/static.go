@@ -46,9 +46,15 @@ type runtimeUses struct {
 	UsesSmithyJSON bool
 	UsesRaw        bool // readRaw, writeDocument and package encoding/json: documents and unknown union members
 	UsesUnion      bool // enterUnion: unions
-	// UsesJSONStructs: jsonDecoder and unmarshalStruct, the body of
-	// UnmarshalJSON: the package has structs.
+	// UsesJSONStructs: jsonDecoder, unmarshalStruct and the encoder helpers
+	// (newJSONEncoder, encodedBytes, openObject, closeObject): the package has
+	// structs (its operations' inputs and outputs at least).
 	UsesJSONStructs bool
+	// UsesLists: openArray and closeArray, for the list encoders.
+	UsesLists bool
+	// UsesWriteString: writeString, for strings, enums and timestamps
+	// written as text.
+	UsesWriteString bool
 	// Fields holds the keys of the field readers struct decoders call (see
 	// fieldReader): "string", "stringPtr", "int", "intPtr", ...
 	Fields map[string]bool
@@ -65,7 +71,7 @@ func usesOf(p *Package) runtimeUses {
 	for _, s := range p.Shapes {
 		switch s.Kind {
 		case KindEnum:
-			u.UsesString = true
+			u.UsesString, u.UsesWriteString = true, true
 		case KindIntEnum:
 			u.UsesInt = true
 		case KindUnion:
@@ -74,7 +80,7 @@ func usesOf(p *Package) runtimeUses {
 		case KindSimple:
 			switch s.GoType.Kind {
 			case GoString:
-				u.UsesString = true
+				u.UsesString, u.UsesWriteString = true, true
 			case GoInt8, GoInt16, GoInt32, GoInt64:
 				u.UsesInt = true
 			case GoFloat32, GoFloat64:
@@ -97,9 +103,16 @@ func usesOf(p *Package) runtimeUses {
 			if m != nil && m.Target.GoType.Kind == GoTime && m.TimestampFmt == "epoch-seconds" {
 				u.UsesEpoch = true
 			}
+			if m != nil && m.Target.GoType.Kind == GoTime && m.TimestampFmt != "epoch-seconds" {
+				u.UsesWriteString = true
+			}
 		}
 	}
+	u.UsesJSONStructs = len(p.Operations) > 0
 	for _, s := range p.Shapes {
+		if s.Kind == KindList {
+			u.UsesLists = true
+		}
 		if s.Kind != KindStruct {
 			continue
 		}

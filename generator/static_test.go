@@ -23,7 +23,7 @@ var runtimeCases = []struct {
 	want   runtimeUses
 }{
 	{"boolonly", `{"target": "smithy.api#Boolean"}`, ``, runtimeUses{UsesJSONStructs: true, Fields: map[string]bool{"boolPtr": true}}},
-	{"strings", `{"target": "smithy.api#String"}`, ``, runtimeUses{UsesString: true, UsesJSONStructs: true, Fields: map[string]bool{"stringPtr": true}}},
+	{"strings", `{"target": "smithy.api#String"}`, ``, runtimeUses{UsesString: true, UsesWriteString: true, UsesJSONStructs: true, Fields: map[string]bool{"stringPtr": true}}},
 	{"ints", `{"target": "smithy.api#Long"}`, ``, runtimeUses{UsesInt: true, UsesJSONStructs: true, Fields: map[string]bool{"intPtr": true}}},
 	{"floats", `{"target": "smithy.api#Double"}`, ``, runtimeUses{UsesFloat: true, UsesString: true, UsesSmithyJSON: true, UsesJSONStructs: true, Fields: map[string]bool{"floatPtr": true}}},
 	{"bigints", `{"target": "smithy.api#BigInteger"}`, ``, runtimeUses{UsesBigInt: true, UsesBig: true, UsesJSONStructs: true}},
@@ -32,9 +32,9 @@ var runtimeCases = []struct {
 	{"epochseconds", `{"target": "smithy.api#Timestamp"}`, ``,
 		runtimeUses{UsesTimestamp: true, UsesEpoch: true, UsesSmithyJSON: true, UsesString: true, UsesJSONStructs: true, Fields: map[string]bool{"timePtr": true}}},
 	{"datetimes", `{"target": "smithy.api#Timestamp", "traits": {"smithy.api#timestampFormat": "date-time"}}`, ``,
-		runtimeUses{UsesTimestamp: true, UsesString: true, UsesJSONStructs: true, Fields: map[string]bool{"timePtr": true}}},
+		runtimeUses{UsesTimestamp: true, UsesString: true, UsesWriteString: true, UsesJSONStructs: true, Fields: map[string]bool{"timePtr": true}}},
 	{"httpdates", `{"target": "smithy.api#Timestamp", "traits": {"smithy.api#httpHeader": "X-When"}}`, ``,
-		runtimeUses{UsesTimestamp: true, UsesString: true, UsesJSONStructs: true, Fields: map[string]bool{"timePtr": true}}},
+		runtimeUses{UsesTimestamp: true, UsesString: true, UsesWriteString: true, UsesJSONStructs: true, Fields: map[string]bool{"timePtr": true}}},
 	{"documents", `{"target": "smithy.api#Document"}`, ``, runtimeUses{UsesRaw: true, UsesSmithyJSON: true, UsesJSONStructs: true}},
 	{"unions", `{"target": "ex.rt#U"}`, `, "ex.rt#U": {"type": "union", "members": {"a": {"target": "smithy.api#Boolean"}}}`,
 		runtimeUses{UsesRaw: true, UsesUnion: true, UsesSmithyJSON: true, UsesJSONStructs: true}},
@@ -45,7 +45,9 @@ var runtimeCases = []struct {
 	{"values", `{"target": "ex.rt#S"}`, `, "ex.rt#S": {"type": "structure", "members": {
 		"s": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}},
 		"n": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": 0}}}}`,
-		runtimeUses{UsesString: true, UsesInt: true, UsesJSONStructs: true, Fields: map[string]bool{"string": true, "int": true}}},
+		runtimeUses{UsesString: true, UsesWriteString: true, UsesInt: true, UsesJSONStructs: true, Fields: map[string]bool{"string": true, "int": true}}},
+	{"lists", `{"target": "ex.rt#L"}`, `, "ex.rt#L": {"type": "list", "member": {"target": "smithy.api#Integer"}}`,
+		runtimeUses{UsesInt: true, UsesLists: true, UsesJSONStructs: true}},
 }
 
 func runtimeModel(member, shapes string) string {

@@ -71,8 +71,13 @@ func TestValidatorsSource(t *testing.T) {
 		"func (*PingInput) Validate() error {\n\treturn nil\n}",
 		"func (*PingOutput) validate(ValidationMode) []*paramError {",
 		// Required, then constraints only in ValidateAll; code points counted.
-		"\tif v.Name == nil {\n\t\terrs = append(errs, requiredError(segMember(\"name\")))\n\t} else if mode == ValidateAll {\n" +
-			"\t\tif n := utf8.RuneCountInString(*v.Name); n < 3 || n > 8 {",
+		"\tif v.Name == nil {\n\t\terrs = addRequired(errs, \"name\")\n\t} else if mode == ValidateAll {\n" +
+			"\t\tif n := runeCount(*v.Name); n < 3 || n > 8 {\n" +
+			"\t\t\terrs = addLength(errs, n, \"Member must have length between 3 and 8, inclusive\", \"name\")",
+		// Items report with their segment, built in place.
+		"errs = append(errs, lengthError(n, \"Member must have length between 3 and 8, inclusive\", segIndex(i)))",
+		// One out-of-line rune counter for every @length of a string.
+		"//go:noinline\nfunc runeCount(s string) int {\n\treturn utf8.RuneCountInString(s)\n}",
 		// Floats compare with the model's text, NaN failing.
 		"if !(*v.Ratio >= 2.2 && *v.Ratio <= 8.8) {",
 		"if v.Big.Cmp(bigIntBoundNeg5) < 0 || v.Big.Cmp(bigIntBound100000000000000000000) > 0 {",

@@ -13,9 +13,9 @@ import (
 )
 
 func (v *AccessDeniedException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("message").String(v.Message)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("message"), v.Message)
+	closeObject(obj)
 	return nil
 }
 
@@ -46,11 +46,11 @@ func (v *AccessDeniedException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AccessDeniedException as a restJson1 body: every member by its JSON name.
 func (v AccessDeniedException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AccessDeniedException from a restJson1 body. Unknown members are ignored;
@@ -61,9 +61,9 @@ func (v *AccessDeniedException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ApiKeyCredential) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("apiKey").String(v.ApiKey)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("apiKey"), v.ApiKey)
+	closeObject(obj)
 	return nil
 }
 
@@ -94,11 +94,11 @@ func (v *ApiKeyCredential) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ApiKeyCredential as a restJson1 body: every member by its JSON name.
 func (v ApiKeyCredential) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ApiKeyCredential from a restJson1 body. Unknown members are ignored;
@@ -109,30 +109,30 @@ func (v *ApiKeyCredential) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AppAuthorization) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("appAuthorizationArn").String(v.AppAuthorizationArn)
-	obj.Key("appBundleArn").String(v.AppBundleArn)
-	obj.Key("app").String(v.App)
+	obj := openObject(value)
+	writeString(obj.Key("appAuthorizationArn"), v.AppAuthorizationArn)
+	writeString(obj.Key("appBundleArn"), v.AppBundleArn)
+	writeString(obj.Key("app"), v.App)
 	if v.Tenant != nil {
 		if err := v.Tenant.encodeJSON(obj.Key("tenant")); err != nil {
 			return err
 		}
 	}
 	if v.AuthType != "" {
-		obj.Key("authType").String(string(v.AuthType))
+		writeString(obj.Key("authType"), string(v.AuthType))
 	}
 	if v.Status != "" {
-		obj.Key("status").String(string(v.Status))
+		writeString(obj.Key("status"), string(v.Status))
 	}
-	obj.Key("createdAt").String(smithytime.FormatDateTime(v.CreatedAt))
-	obj.Key("updatedAt").String(smithytime.FormatDateTime(v.UpdatedAt))
+	writeString(obj.Key("createdAt"), smithytime.FormatDateTime(v.CreatedAt))
+	writeString(obj.Key("updatedAt"), smithytime.FormatDateTime(v.UpdatedAt))
 	if v.Persona != "" {
-		obj.Key("persona").String(string(v.Persona))
+		writeString(obj.Key("persona"), string(v.Persona))
 	}
 	if v.AuthUrl != nil {
-		obj.Key("authUrl").String(*v.AuthUrl)
+		writeString(obj.Key("authUrl"), *v.AuthUrl)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -182,11 +182,11 @@ func (v *AppAuthorization) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AppAuthorization as a restJson1 body: every member by its JSON name.
 func (v AppAuthorization) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AppAuthorization from a restJson1 body. Unknown members are ignored;
@@ -197,20 +197,20 @@ func (v *AppAuthorization) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AppAuthorizationSummary) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("appAuthorizationArn").String(v.AppAuthorizationArn)
-	obj.Key("appBundleArn").String(v.AppBundleArn)
-	obj.Key("app").String(v.App)
+	obj := openObject(value)
+	writeString(obj.Key("appAuthorizationArn"), v.AppAuthorizationArn)
+	writeString(obj.Key("appBundleArn"), v.AppBundleArn)
+	writeString(obj.Key("app"), v.App)
 	if v.Tenant != nil {
 		if err := v.Tenant.encodeJSON(obj.Key("tenant")); err != nil {
 			return err
 		}
 	}
 	if v.Status != "" {
-		obj.Key("status").String(string(v.Status))
+		writeString(obj.Key("status"), string(v.Status))
 	}
-	obj.Key("updatedAt").String(smithytime.FormatDateTime(v.UpdatedAt))
-	obj.Close()
+	writeString(obj.Key("updatedAt"), smithytime.FormatDateTime(v.UpdatedAt))
+	closeObject(obj)
 	return nil
 }
 
@@ -252,11 +252,11 @@ func (v *AppAuthorizationSummary) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AppAuthorizationSummary as a restJson1 body: every member by its JSON name.
 func (v AppAuthorizationSummary) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AppAuthorizationSummary from a restJson1 body. Unknown members are ignored;
@@ -267,12 +267,12 @@ func (v *AppAuthorizationSummary) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AppBundle) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("arn").String(v.Arn)
+	obj := openObject(value)
+	writeString(obj.Key("arn"), v.Arn)
 	if v.CustomerManagedKeyArn != nil {
-		obj.Key("customerManagedKeyArn").String(*v.CustomerManagedKeyArn)
+		writeString(obj.Key("customerManagedKeyArn"), *v.CustomerManagedKeyArn)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -305,11 +305,11 @@ func (v *AppBundle) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AppBundle as a restJson1 body: every member by its JSON name.
 func (v AppBundle) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AppBundle from a restJson1 body. Unknown members are ignored;
@@ -320,10 +320,10 @@ func (v *AppBundle) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AuthRequest) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("redirectUri").String(v.RedirectUri)
-	obj.Key("code").String(v.Code)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("redirectUri"), v.RedirectUri)
+	writeString(obj.Key("code"), v.Code)
+	closeObject(obj)
 	return nil
 }
 
@@ -356,11 +356,11 @@ func (v *AuthRequest) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AuthRequest as a restJson1 body: every member by its JSON name.
 func (v AuthRequest) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AuthRequest from a restJson1 body. Unknown members are ignored;
@@ -371,11 +371,11 @@ func (v *AuthRequest) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("message").String(v.Message)
-	obj.Key("resourceId").String(v.ResourceId)
-	obj.Key("resourceType").String(v.ResourceType)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("message"), v.Message)
+	writeString(obj.Key("resourceId"), v.ResourceId)
+	writeString(obj.Key("resourceType"), v.ResourceType)
+	closeObject(obj)
 	return nil
 }
 
@@ -410,11 +410,11 @@ func (v *ConflictException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConflictException as a restJson1 body: every member by its JSON name.
 func (v ConflictException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConflictException from a restJson1 body. Unknown members are ignored;
@@ -425,19 +425,19 @@ func (v *ConflictException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppBundleIdentifier != nil {
-		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
+		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
 	if v.AppAuthorizationIdentifier != nil {
-		obj.Key("appAuthorizationIdentifier").String(*v.AppAuthorizationIdentifier)
+		writeString(obj.Key("appAuthorizationIdentifier"), *v.AppAuthorizationIdentifier)
 	}
 	if v.AuthRequest != nil {
 		if err := v.AuthRequest.encodeJSON(obj.Key("authRequest")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -499,11 +499,11 @@ func (v *ConnectAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 
 // MarshalJSON encodes ConnectAppAuthorizationInput as a restJson1 body: every member by its JSON name.
 func (v ConnectAppAuthorizationInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConnectAppAuthorizationInput from a restJson1 body. Unknown members are ignored;
@@ -514,13 +514,13 @@ func (v *ConnectAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppAuthorizationSummary != nil {
 		if err := v.AppAuthorizationSummary.encodeJSON(obj.Key("appAuthorizationSummary")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -552,11 +552,11 @@ func (v *ConnectAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConnectAppAuthorizationOutput as a restJson1 body: every member by its JSON name.
 func (v ConnectAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConnectAppAuthorizationOutput from a restJson1 body. Unknown members are ignored;
@@ -567,12 +567,12 @@ func (v *ConnectAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppBundleIdentifier != nil {
-		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
+		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
 	if v.App != nil {
-		obj.Key("app").String(*v.App)
+		writeString(obj.Key("app"), *v.App)
 	}
 	if v.Credential != nil {
 		if err := encodeCredential(v.Credential, obj.Key("credential")); err != nil {
@@ -585,17 +585,17 @@ func (v *CreateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 		}
 	}
 	if v.AuthType != "" {
-		obj.Key("authType").String(string(v.AuthType))
+		writeString(obj.Key("authType"), string(v.AuthType))
 	}
 	if v.ClientToken != nil {
-		obj.Key("clientToken").String(*v.ClientToken)
+		writeString(obj.Key("clientToken"), *v.ClientToken)
 	}
 	if v.Tags != nil {
 		if err := encodeTagList(v.Tags, obj.Key("tags")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -675,11 +675,11 @@ func (v *CreateAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 
 // MarshalJSON encodes CreateAppAuthorizationInput as a restJson1 body: every member by its JSON name.
 func (v CreateAppAuthorizationInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CreateAppAuthorizationInput from a restJson1 body. Unknown members are ignored;
@@ -690,13 +690,13 @@ func (v *CreateAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppAuthorization != nil {
 		if err := v.AppAuthorization.encodeJSON(obj.Key("appAuthorization")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -728,11 +728,11 @@ func (v *CreateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes CreateAppAuthorizationOutput as a restJson1 body: every member by its JSON name.
 func (v CreateAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CreateAppAuthorizationOutput from a restJson1 body. Unknown members are ignored;
@@ -743,19 +743,19 @@ func (v *CreateAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateAppBundleInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ClientToken != nil {
-		obj.Key("clientToken").String(*v.ClientToken)
+		writeString(obj.Key("clientToken"), *v.ClientToken)
 	}
 	if v.CustomerManagedKeyIdentifier != nil {
-		obj.Key("customerManagedKeyIdentifier").String(*v.CustomerManagedKeyIdentifier)
+		writeString(obj.Key("customerManagedKeyIdentifier"), *v.CustomerManagedKeyIdentifier)
 	}
 	if v.Tags != nil {
 		if err := encodeTagList(v.Tags, obj.Key("tags")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -790,11 +790,11 @@ func (v *CreateAppBundleInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes CreateAppBundleInput as a restJson1 body: every member by its JSON name.
 func (v CreateAppBundleInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CreateAppBundleInput from a restJson1 body. Unknown members are ignored;
@@ -805,13 +805,13 @@ func (v *CreateAppBundleInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateAppBundleOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppBundle != nil {
 		if err := v.AppBundle.encodeJSON(obj.Key("appBundle")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -843,11 +843,11 @@ func (v *CreateAppBundleOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes CreateAppBundleOutput as a restJson1 body: every member by its JSON name.
 func (v CreateAppBundleOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CreateAppBundleOutput from a restJson1 body. Unknown members are ignored;
@@ -858,14 +858,14 @@ func (v *CreateAppBundleOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppBundleIdentifier != nil {
-		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
+		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
 	if v.AppAuthorizationIdentifier != nil {
-		obj.Key("appAuthorizationIdentifier").String(*v.AppAuthorizationIdentifier)
+		writeString(obj.Key("appAuthorizationIdentifier"), *v.AppAuthorizationIdentifier)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -898,11 +898,11 @@ func (v *DeleteAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DeleteAppAuthorizationInput as a restJson1 body: every member by its JSON name.
 func (v DeleteAppAuthorizationInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DeleteAppAuthorizationInput from a restJson1 body. Unknown members are ignored;
@@ -913,8 +913,8 @@ func (v *DeleteAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Close()
+	obj := openObject(value)
+	closeObject(obj)
 	return nil
 }
 
@@ -943,11 +943,11 @@ func (v *DeleteAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DeleteAppAuthorizationOutput as a restJson1 body: every member by its JSON name.
 func (v DeleteAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DeleteAppAuthorizationOutput from a restJson1 body. Unknown members are ignored;
@@ -958,14 +958,14 @@ func (v *DeleteAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *GetAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppBundleIdentifier != nil {
-		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
+		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
 	if v.AppAuthorizationIdentifier != nil {
-		obj.Key("appAuthorizationIdentifier").String(*v.AppAuthorizationIdentifier)
+		writeString(obj.Key("appAuthorizationIdentifier"), *v.AppAuthorizationIdentifier)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -998,11 +998,11 @@ func (v *GetAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes GetAppAuthorizationInput as a restJson1 body: every member by its JSON name.
 func (v GetAppAuthorizationInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes GetAppAuthorizationInput from a restJson1 body. Unknown members are ignored;
@@ -1013,13 +1013,13 @@ func (v *GetAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *GetAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppAuthorization != nil {
 		if err := v.AppAuthorization.encodeJSON(obj.Key("appAuthorization")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1051,11 +1051,11 @@ func (v *GetAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes GetAppAuthorizationOutput as a restJson1 body: every member by its JSON name.
 func (v GetAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes GetAppAuthorizationOutput from a restJson1 body. Unknown members are ignored;
@@ -1066,12 +1066,12 @@ func (v *GetAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InternalServerException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("message").String(v.Message)
+	obj := openObject(value)
+	writeString(obj.Key("message"), v.Message)
 	if v.RetryAfterSeconds != nil {
 		obj.Key("retryAfterSeconds").Integer(*v.RetryAfterSeconds)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1103,19 +1103,19 @@ func (v *InternalServerException) decodeJSON(r *jsonReader) error {
 }
 
 func (v *InternalServerException) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("message").String(v.Message)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("message"), v.Message)
+	closeObject(obj)
 	return nil
 }
 
 // MarshalJSON encodes InternalServerException as a restJson1 body: every member by its JSON name.
 func (v InternalServerException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes InternalServerException from a restJson1 body. Unknown members are ignored;
@@ -1126,17 +1126,17 @@ func (v *InternalServerException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ListAppAuthorizationsInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppBundleIdentifier != nil {
-		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
+		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
 	if v.MaxResults != nil {
 		obj.Key("maxResults").Integer(*v.MaxResults)
 	}
 	if v.NextToken != nil {
-		obj.Key("nextToken").String(*v.NextToken)
+		writeString(obj.Key("nextToken"), *v.NextToken)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1171,11 +1171,11 @@ func (v *ListAppAuthorizationsInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ListAppAuthorizationsInput as a restJson1 body: every member by its JSON name.
 func (v ListAppAuthorizationsInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ListAppAuthorizationsInput from a restJson1 body. Unknown members are ignored;
@@ -1186,16 +1186,16 @@ func (v *ListAppAuthorizationsInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ListAppAuthorizationsOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppAuthorizationSummaryList != nil {
 		if err := encodeAppAuthorizationSummaryList(v.AppAuthorizationSummaryList, obj.Key("appAuthorizationSummaryList")); err != nil {
 			return err
 		}
 	}
 	if v.NextToken != nil {
-		obj.Key("nextToken").String(*v.NextToken)
+		writeString(obj.Key("nextToken"), *v.NextToken)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1228,11 +1228,11 @@ func (v *ListAppAuthorizationsOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ListAppAuthorizationsOutput as a restJson1 body: every member by its JSON name.
 func (v ListAppAuthorizationsOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ListAppAuthorizationsOutput from a restJson1 body. Unknown members are ignored;
@@ -1243,10 +1243,10 @@ func (v *ListAppAuthorizationsOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *Oauth2Credential) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("clientId").String(v.ClientId)
-	obj.Key("clientSecret").String(v.ClientSecret)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("clientId"), v.ClientId)
+	writeString(obj.Key("clientSecret"), v.ClientSecret)
+	closeObject(obj)
 	return nil
 }
 
@@ -1279,11 +1279,11 @@ func (v *Oauth2Credential) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes Oauth2Credential as a restJson1 body: every member by its JSON name.
 func (v Oauth2Credential) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes Oauth2Credential from a restJson1 body. Unknown members are ignored;
@@ -1294,11 +1294,11 @@ func (v *Oauth2Credential) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("message").String(v.Message)
-	obj.Key("resourceId").String(v.ResourceId)
-	obj.Key("resourceType").String(v.ResourceType)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("message"), v.Message)
+	writeString(obj.Key("resourceId"), v.ResourceId)
+	writeString(obj.Key("resourceType"), v.ResourceType)
+	closeObject(obj)
 	return nil
 }
 
@@ -1333,11 +1333,11 @@ func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ResourceNotFoundException as a restJson1 body: every member by its JSON name.
 func (v ResourceNotFoundException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ResourceNotFoundException from a restJson1 body. Unknown members are ignored;
@@ -1348,13 +1348,13 @@ func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ServiceQuotaExceededException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("message").String(v.Message)
-	obj.Key("resourceId").String(v.ResourceId)
-	obj.Key("resourceType").String(v.ResourceType)
-	obj.Key("serviceCode").String(v.ServiceCode)
-	obj.Key("quotaCode").String(v.QuotaCode)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("message"), v.Message)
+	writeString(obj.Key("resourceId"), v.ResourceId)
+	writeString(obj.Key("resourceType"), v.ResourceType)
+	writeString(obj.Key("serviceCode"), v.ServiceCode)
+	writeString(obj.Key("quotaCode"), v.QuotaCode)
+	closeObject(obj)
 	return nil
 }
 
@@ -1393,11 +1393,11 @@ func (v *ServiceQuotaExceededException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ServiceQuotaExceededException as a restJson1 body: every member by its JSON name.
 func (v ServiceQuotaExceededException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ServiceQuotaExceededException from a restJson1 body. Unknown members are ignored;
@@ -1408,10 +1408,10 @@ func (v *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *Tag) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("key").String(v.Key)
-	obj.Key("value").String(v.Value)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("key"), v.Key)
+	writeString(obj.Key("value"), v.Value)
+	closeObject(obj)
 	return nil
 }
 
@@ -1444,11 +1444,11 @@ func (v *Tag) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes Tag as a restJson1 body: every member by its JSON name.
 func (v Tag) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes Tag from a restJson1 body. Unknown members are ignored;
@@ -1459,10 +1459,10 @@ func (v *Tag) UnmarshalJSON(data []byte) error {
 }
 
 func (v *Tenant) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("tenantIdentifier").String(v.TenantIdentifier)
-	obj.Key("tenantDisplayName").String(v.TenantDisplayName)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("tenantIdentifier"), v.TenantIdentifier)
+	writeString(obj.Key("tenantDisplayName"), v.TenantDisplayName)
+	closeObject(obj)
 	return nil
 }
 
@@ -1495,11 +1495,11 @@ func (v *Tenant) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes Tenant as a restJson1 body: every member by its JSON name.
 func (v Tenant) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes Tenant from a restJson1 body. Unknown members are ignored;
@@ -1510,18 +1510,18 @@ func (v *Tenant) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ThrottlingException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("message").String(v.Message)
+	obj := openObject(value)
+	writeString(obj.Key("message"), v.Message)
 	if v.ServiceCode != nil {
-		obj.Key("serviceCode").String(*v.ServiceCode)
+		writeString(obj.Key("serviceCode"), *v.ServiceCode)
 	}
 	if v.QuotaCode != nil {
-		obj.Key("quotaCode").String(*v.QuotaCode)
+		writeString(obj.Key("quotaCode"), *v.QuotaCode)
 	}
 	if v.RetryAfterSeconds != nil {
 		obj.Key("retryAfterSeconds").Integer(*v.RetryAfterSeconds)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1557,25 +1557,25 @@ func (v *ThrottlingException) decodeJSON(r *jsonReader) error {
 }
 
 func (v *ThrottlingException) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("message").String(v.Message)
+	obj := openObject(value)
+	writeString(obj.Key("message"), v.Message)
 	if v.ServiceCode != nil {
-		obj.Key("serviceCode").String(*v.ServiceCode)
+		writeString(obj.Key("serviceCode"), *v.ServiceCode)
 	}
 	if v.QuotaCode != nil {
-		obj.Key("quotaCode").String(*v.QuotaCode)
+		writeString(obj.Key("quotaCode"), *v.QuotaCode)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
 // MarshalJSON encodes ThrottlingException as a restJson1 body: every member by its JSON name.
 func (v ThrottlingException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ThrottlingException from a restJson1 body. Unknown members are ignored;
@@ -1586,12 +1586,12 @@ func (v *ThrottlingException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppBundleIdentifier != nil {
-		obj.Key("appBundleIdentifier").String(*v.AppBundleIdentifier)
+		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
 	if v.AppAuthorizationIdentifier != nil {
-		obj.Key("appAuthorizationIdentifier").String(*v.AppAuthorizationIdentifier)
+		writeString(obj.Key("appAuthorizationIdentifier"), *v.AppAuthorizationIdentifier)
 	}
 	if v.Credential != nil {
 		if err := encodeCredential(v.Credential, obj.Key("credential")); err != nil {
@@ -1603,7 +1603,7 @@ func (v *UpdateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1669,11 +1669,11 @@ func (v *UpdateAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 
 // MarshalJSON encodes UpdateAppAuthorizationInput as a restJson1 body: every member by its JSON name.
 func (v UpdateAppAuthorizationInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes UpdateAppAuthorizationInput from a restJson1 body. Unknown members are ignored;
@@ -1684,13 +1684,13 @@ func (v *UpdateAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AppAuthorization != nil {
 		if err := v.AppAuthorization.encodeJSON(obj.Key("appAuthorization")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1722,11 +1722,11 @@ func (v *UpdateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes UpdateAppAuthorizationOutput as a restJson1 body: every member by its JSON name.
 func (v UpdateAppAuthorizationOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes UpdateAppAuthorizationOutput from a restJson1 body. Unknown members are ignored;
@@ -1737,17 +1737,17 @@ func (v *UpdateAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ValidationException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("message").String(v.Message)
+	obj := openObject(value)
+	writeString(obj.Key("message"), v.Message)
 	if v.Reason != "" {
-		obj.Key("reason").String(string(v.Reason))
+		writeString(obj.Key("reason"), string(v.Reason))
 	}
 	if v.FieldList != nil {
 		if err := encodeValidationExceptionFieldList(v.FieldList, obj.Key("fieldList")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1782,11 +1782,11 @@ func (v *ValidationException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ValidationException as a restJson1 body: every member by its JSON name.
 func (v ValidationException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ValidationException from a restJson1 body. Unknown members are ignored;
@@ -1797,10 +1797,10 @@ func (v *ValidationException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ValidationExceptionField) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("name").String(v.Name)
-	obj.Key("message").String(v.Message)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("name"), v.Name)
+	writeString(obj.Key("message"), v.Message)
+	closeObject(obj)
 	return nil
 }
 
@@ -1833,11 +1833,11 @@ func (v *ValidationExceptionField) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ValidationExceptionField as a restJson1 body: every member by its JSON name.
 func (v ValidationExceptionField) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ValidationExceptionField from a restJson1 body. Unknown members are ignored;
@@ -1848,13 +1848,13 @@ func (v *ValidationExceptionField) UnmarshalJSON(data []byte) error {
 }
 
 func encodeAppAuthorizationSummaryList(v []AppAuthorizationSummary, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
 		}
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -1891,8 +1891,7 @@ func decodeAppAuthorizationSummaryList(r *jsonReader, v *[]AppAuthorizationSumma
 }
 
 func encodeCredential(v Credential, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	switch uv := v.(type) {
 	case *CredentialMemberOauth2Credential:
 		if err := uv.Value.encodeJSON(obj.Key("oauth2Credential")); err != nil {
@@ -1903,10 +1902,13 @@ func encodeCredential(v Credential, value smithyjson.Value) error {
 			return err
 		}
 	case *UnknownUnionMember:
-		return uv.encodeInto(obj)
+		if err := uv.encodeInto(obj); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("union Credential: unexpected member type %T", v)
 	}
+	closeObject(obj)
 	return nil
 }
 
@@ -1991,11 +1993,11 @@ func UnmarshalCredential(data []byte) (Credential, error) {
 
 // MarshalJSON encodes the oauth2Credential member as a Credential object.
 func (v CredentialMemberOauth2Credential) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeCredential(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a Credential object whose one member is oauth2Credential.
@@ -2018,11 +2020,11 @@ func (v *CredentialMemberOauth2Credential) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes the apiKeyCredential member as a Credential object.
 func (v CredentialMemberApiKeyCredential) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeCredential(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a Credential object whose one member is apiKeyCredential.
@@ -2044,13 +2046,13 @@ func (v *CredentialMemberApiKeyCredential) UnmarshalJSON(data []byte) error {
 }
 
 func encodeTagList(v []Tag, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
 		}
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -2087,13 +2089,13 @@ func decodeTagList(r *jsonReader, v *[]Tag) error {
 }
 
 func encodeValidationExceptionFieldList(v []ValidationExceptionField, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
 		}
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -2131,13 +2133,13 @@ func decodeValidationExceptionFieldList(r *jsonReader, v *[]ValidationExceptionF
 
 // MarshalJSON writes the member back as it was read: {"Tag": Value}.
 func (v UnknownUnionMember) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	obj := e.Object()
 	if err := v.encodeInto(obj); err != nil {
 		return nil, err
 	}
 	obj.Close()
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 func (v *UnknownUnionMember) encodeInto(obj *smithyjson.Object) error {

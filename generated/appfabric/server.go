@@ -5,7 +5,6 @@ package appfabric
 
 import (
 	"context"
-	smithyjson "github.com/aws/smithy-go/encoding/json"
 	"github.com/aws/smithy-go/ptr"
 	"net/http"
 	"strconv"
@@ -180,12 +179,12 @@ func (v *ConnectAppAuthorizationInput) bindHTTP(r *http.Request, labels []string
 
 // encodeHTTP sets the headers of the ConnectAppAuthorizationOutput reply and returns its status and body.
 func (v *ConnectAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a CreateAppAuthorization request into v.
@@ -199,12 +198,12 @@ func (v *CreateAppAuthorizationInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the CreateAppAuthorizationOutput reply and returns its status and body.
 func (v *CreateAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a CreateAppBundle request into v.
@@ -217,12 +216,12 @@ func (v *CreateAppBundleInput) bindHTTP(r *http.Request, labels []string, body [
 
 // encodeHTTP sets the headers of the CreateAppBundleOutput reply and returns its status and body.
 func (v *CreateAppBundleOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a DeleteAppAuthorization request into v.
@@ -234,12 +233,12 @@ func (v *DeleteAppAuthorizationInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the DeleteAppAuthorizationOutput reply and returns its status and body.
 func (v *DeleteAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a GetAppAuthorization request into v.
@@ -251,12 +250,12 @@ func (v *GetAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, bo
 
 // encodeHTTP sets the headers of the GetAppAuthorizationOutput reply and returns its status and body.
 func (v *GetAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a ListAppAuthorizations request into v.
@@ -279,12 +278,12 @@ func (v *ListAppAuthorizationsInput) bindHTTP(r *http.Request, labels []string, 
 
 // encodeHTTP sets the headers of the ListAppAuthorizationsOutput reply and returns its status and body.
 func (v *ListAppAuthorizationsOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a UpdateAppAuthorization request into v.
@@ -299,32 +298,32 @@ func (v *UpdateAppAuthorizationInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the UpdateAppAuthorizationOutput reply and returns its status and body.
 func (v *UpdateAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the AccessDeniedException error reply and returns its status and body.
 func (v *AccessDeniedException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ConflictException error reply and returns its status and body.
 func (v *ConflictException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the InternalServerException error reply and returns its status and body.
@@ -332,32 +331,32 @@ func (v *InternalServerException) encodeHTTP(h http.Header, status int) (int, []
 	if v.RetryAfterSeconds != nil {
 		h.Set("Retry-After", strconv.FormatInt(int64(*v.RetryAfterSeconds), 10))
 	}
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ResourceNotFoundException error reply and returns its status and body.
 func (v *ResourceNotFoundException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ServiceQuotaExceededException error reply and returns its status and body.
 func (v *ServiceQuotaExceededException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ThrottlingException error reply and returns its status and body.
@@ -365,22 +364,22 @@ func (v *ThrottlingException) encodeHTTP(h http.Header, status int) (int, []byte
 	if v.RetryAfterSeconds != nil {
 		h.Set("Retry-After", strconv.FormatInt(int64(*v.RetryAfterSeconds), 10))
 	}
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ValidationException error reply and returns its status and body.
 func (v *ValidationException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // newValidationException reports an input that failed validation as a *ValidationException.

@@ -35,7 +35,7 @@ func (v *AccessDeniedException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message == "" {
-		errs = append(errs, requiredError(segMember("message")))
+		errs = addRequired(errs, "message")
 	}
 	return errs
 }
@@ -54,10 +54,10 @@ func (v *ApiKeyCredential) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ApiKey == "" {
-		errs = append(errs, requiredError(segMember("apiKey")))
+		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApiKey); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("apiKey")))
+		if n := runeCount(v.ApiKey); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "apiKey")
 		}
 	}
 	return errs
@@ -77,44 +77,44 @@ func (v *AppAuthorization) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.AppAuthorizationArn == "" {
-		errs = append(errs, requiredError(segMember("appAuthorizationArn")))
+		errs = addRequired(errs, "appAuthorizationArn")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.AppAuthorizationArn); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationArn")))
+		if n := runeCount(v.AppAuthorizationArn); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationArn")
 		}
 		if !patternArn.MatchString(v.AppAuthorizationArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("appAuthorizationArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "appAuthorizationArn")
 		}
 	}
 	if v.AppBundleArn == "" {
-		errs = append(errs, requiredError(segMember("appBundleArn")))
+		errs = addRequired(errs, "appBundleArn")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.AppBundleArn); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleArn")))
+		if n := runeCount(v.AppBundleArn); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleArn")
 		}
 		if !patternArn.MatchString(v.AppBundleArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("appBundleArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "appBundleArn")
 		}
 	}
 	if v.App == "" {
-		errs = append(errs, requiredError(segMember("app")))
+		errs = addRequired(errs, "app")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.App); n > 255 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("app")))
+		if n := runeCount(v.App); n > 255 {
+			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "app")
 		}
 	}
 	if v.Tenant == nil {
-		errs = append(errs, requiredError(segMember("tenant")))
+		errs = addRequired(errs, "tenant")
 	} else {
 		errs = nestMember(errs, "tenant", v.Tenant.validate(mode))
 	}
 	if v.AuthType == "" {
-		errs = append(errs, requiredError(segMember("authType")))
+		errs = addRequired(errs, "authType")
 	} else {
 		errs = nestMember(errs, "authType", validateAuthType(v.AuthType, mode))
 	}
 	if v.Status == "" {
-		errs = append(errs, requiredError(segMember("status")))
+		errs = addRequired(errs, "status")
 	} else {
 		errs = nestMember(errs, "status", validateAppAuthorizationStatus(v.Status, mode))
 	}
@@ -140,39 +140,39 @@ func (v *AppAuthorizationSummary) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.AppAuthorizationArn == "" {
-		errs = append(errs, requiredError(segMember("appAuthorizationArn")))
+		errs = addRequired(errs, "appAuthorizationArn")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.AppAuthorizationArn); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationArn")))
+		if n := runeCount(v.AppAuthorizationArn); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationArn")
 		}
 		if !patternArn.MatchString(v.AppAuthorizationArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("appAuthorizationArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "appAuthorizationArn")
 		}
 	}
 	if v.AppBundleArn == "" {
-		errs = append(errs, requiredError(segMember("appBundleArn")))
+		errs = addRequired(errs, "appBundleArn")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.AppBundleArn); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleArn")))
+		if n := runeCount(v.AppBundleArn); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleArn")
 		}
 		if !patternArn.MatchString(v.AppBundleArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("appBundleArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "appBundleArn")
 		}
 	}
 	if v.App == "" {
-		errs = append(errs, requiredError(segMember("app")))
+		errs = addRequired(errs, "app")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.App); n > 255 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("app")))
+		if n := runeCount(v.App); n > 255 {
+			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "app")
 		}
 	}
 	if v.Tenant == nil {
-		errs = append(errs, requiredError(segMember("tenant")))
+		errs = addRequired(errs, "tenant")
 	} else {
 		errs = nestMember(errs, "tenant", v.Tenant.validate(mode))
 	}
 	if v.Status == "" {
-		errs = append(errs, requiredError(segMember("status")))
+		errs = addRequired(errs, "status")
 	} else {
 		errs = nestMember(errs, "status", validateAppAuthorizationStatus(v.Status, mode))
 	}
@@ -194,21 +194,21 @@ func (v *AppBundle) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Arn == "" {
-		errs = append(errs, requiredError(segMember("arn")))
+		errs = addRequired(errs, "arn")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Arn); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("arn")))
+		if n := runeCount(v.Arn); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "arn")
 		}
 		if !patternArn.MatchString(v.Arn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("arn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "arn")
 		}
 	}
 	if v.CustomerManagedKeyArn != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.CustomerManagedKeyArn); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("customerManagedKeyArn")))
+		if n := runeCount(*v.CustomerManagedKeyArn); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "customerManagedKeyArn")
 		}
 		if !patternArn.MatchString(*v.CustomerManagedKeyArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+", segMember("customerManagedKeyArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "customerManagedKeyArn")
 		}
 	}
 	return errs
@@ -228,20 +228,20 @@ func (v *AuthRequest) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.RedirectUri == "" {
-		errs = append(errs, requiredError(segMember("redirectUri")))
+		errs = addRequired(errs, "redirectUri")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.RedirectUri); n > 1024 {
-			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("redirectUri")))
+		if n := runeCount(v.RedirectUri); n > 1024 {
+			errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", "redirectUri")
 		}
 		if !patternRedirectUri.MatchString(v.RedirectUri) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://[-a-zA-Z0-9-._~:/?#@!$&'()*+,;=]+", segMember("redirectUri")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://[-a-zA-Z0-9-._~:/?#@!$&'()*+,;=]+", "redirectUri")
 		}
 	}
 	if v.Code == "" {
-		errs = append(errs, requiredError(segMember("code")))
+		errs = addRequired(errs, "code")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Code); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("code")))
+		if n := runeCount(v.Code); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "code")
 		}
 	}
 	return errs
@@ -261,13 +261,13 @@ func (v *ConflictException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message == "" {
-		errs = append(errs, requiredError(segMember("message")))
+		errs = addRequired(errs, "message")
 	}
 	if v.ResourceId == "" {
-		errs = append(errs, requiredError(segMember("resourceId")))
+		errs = addRequired(errs, "resourceId")
 	}
 	if v.ResourceType == "" {
-		errs = append(errs, requiredError(segMember("resourceType")))
+		errs = addRequired(errs, "resourceType")
 	}
 	return errs
 }
@@ -286,23 +286,23 @@ func (v *ConnectAppAuthorizationInput) validate(mode ValidationMode) []*paramErr
 	}
 	var errs []*paramError
 	if v.AppBundleIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
 		}
 	}
 	if v.AppAuthorizationIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appAuthorizationIdentifier")))
+		errs = addRequired(errs, "appAuthorizationIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppAuthorizationIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationIdentifier")))
+		if n := runeCount(*v.AppAuthorizationIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appAuthorizationIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appAuthorizationIdentifier")
 		}
 	}
 	if v.AuthRequest != nil {
@@ -325,7 +325,7 @@ func (v *ConnectAppAuthorizationOutput) validate(mode ValidationMode) []*paramEr
 	}
 	var errs []*paramError
 	if v.AppAuthorizationSummary == nil {
-		errs = append(errs, requiredError(segMember("appAuthorizationSummary")))
+		errs = addRequired(errs, "appAuthorizationSummary")
 	} else {
 		errs = nestMember(errs, "appAuthorizationSummary", v.AppAuthorizationSummary.validate(mode))
 	}
@@ -346,46 +346,46 @@ func (v *CreateAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.AppBundleIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
 		}
 	}
 	if v.App == nil {
-		errs = append(errs, requiredError(segMember("app")))
+		errs = addRequired(errs, "app")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.App); n > 255 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("app")))
+		if n := runeCount(*v.App); n > 255 {
+			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "app")
 		}
 	}
 	if v.Credential == nil {
-		errs = append(errs, requiredError(segMember("credential")))
+		errs = addRequired(errs, "credential")
 	} else {
 		errs = nestMember(errs, "credential", validateCredential(v.Credential, mode))
 	}
 	if v.Tenant == nil {
-		errs = append(errs, requiredError(segMember("tenant")))
+		errs = addRequired(errs, "tenant")
 	} else {
 		errs = nestMember(errs, "tenant", v.Tenant.validate(mode))
 	}
 	if v.AuthType == "" {
-		errs = append(errs, requiredError(segMember("authType")))
+		errs = addRequired(errs, "authType")
 	} else {
 		errs = nestMember(errs, "authType", validateAuthType(v.AuthType, mode))
 	}
 	if v.ClientToken != nil && mode == ValidateAll {
 		if !patternUUID.MatchString(*v.ClientToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("clientToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "clientToken")
 		}
 	}
 	if v.Tags != nil {
 		if mode == ValidateAll {
 			if n := len(v.Tags); n > 50 {
-				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("tags")))
+				errs = addLength(errs, n, "Member must have length between 0 and 50, inclusive", "tags")
 			}
 		}
 		errs = nestMember(errs, "tags", validateTagList(v.Tags, mode))
@@ -407,7 +407,7 @@ func (v *CreateAppAuthorizationOutput) validate(mode ValidationMode) []*paramErr
 	}
 	var errs []*paramError
 	if v.AppAuthorization == nil {
-		errs = append(errs, requiredError(segMember("appAuthorization")))
+		errs = addRequired(errs, "appAuthorization")
 	} else {
 		errs = nestMember(errs, "appAuthorization", v.AppAuthorization.validate(mode))
 	}
@@ -429,21 +429,21 @@ func (v *CreateAppBundleInput) validate(mode ValidationMode) []*paramError {
 	var errs []*paramError
 	if v.ClientToken != nil && mode == ValidateAll {
 		if !patternUUID.MatchString(*v.ClientToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("clientToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "clientToken")
 		}
 	}
 	if v.CustomerManagedKeyIdentifier != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.CustomerManagedKeyIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("customerManagedKeyIdentifier")))
+		if n := runeCount(*v.CustomerManagedKeyIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "customerManagedKeyIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.CustomerManagedKeyIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("customerManagedKeyIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "customerManagedKeyIdentifier")
 		}
 	}
 	if v.Tags != nil {
 		if mode == ValidateAll {
 			if n := len(v.Tags); n > 50 {
-				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("tags")))
+				errs = addLength(errs, n, "Member must have length between 0 and 50, inclusive", "tags")
 			}
 		}
 		errs = nestMember(errs, "tags", validateTagList(v.Tags, mode))
@@ -465,7 +465,7 @@ func (v *CreateAppBundleOutput) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.AppBundle == nil {
-		errs = append(errs, requiredError(segMember("appBundle")))
+		errs = addRequired(errs, "appBundle")
 	} else {
 		errs = nestMember(errs, "appBundle", v.AppBundle.validate(mode))
 	}
@@ -486,23 +486,23 @@ func (v *DeleteAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.AppBundleIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
 		}
 	}
 	if v.AppAuthorizationIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appAuthorizationIdentifier")))
+		errs = addRequired(errs, "appAuthorizationIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppAuthorizationIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationIdentifier")))
+		if n := runeCount(*v.AppAuthorizationIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appAuthorizationIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appAuthorizationIdentifier")
 		}
 	}
 	return errs
@@ -532,23 +532,23 @@ func (v *GetAppAuthorizationInput) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.AppBundleIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
 		}
 	}
 	if v.AppAuthorizationIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appAuthorizationIdentifier")))
+		errs = addRequired(errs, "appAuthorizationIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppAuthorizationIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationIdentifier")))
+		if n := runeCount(*v.AppAuthorizationIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appAuthorizationIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appAuthorizationIdentifier")
 		}
 	}
 	return errs
@@ -568,7 +568,7 @@ func (v *GetAppAuthorizationOutput) validate(mode ValidationMode) []*paramError 
 	}
 	var errs []*paramError
 	if v.AppAuthorization == nil {
-		errs = append(errs, requiredError(segMember("appAuthorization")))
+		errs = addRequired(errs, "appAuthorization")
 	} else {
 		errs = nestMember(errs, "appAuthorization", v.AppAuthorization.validate(mode))
 	}
@@ -589,7 +589,7 @@ func (v *InternalServerException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message == "" {
-		errs = append(errs, requiredError(segMember("message")))
+		errs = addRequired(errs, "message")
 	}
 	return errs
 }
@@ -608,23 +608,23 @@ func (v *ListAppAuthorizationsInput) validate(mode ValidationMode) []*paramError
 	}
 	var errs []*paramError
 	if v.AppBundleIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
 		}
 	}
 	if v.MaxResults != nil && mode == ValidateAll {
 		if *v.MaxResults < 1 || *v.MaxResults > 100 {
-			errs = append(errs, constraintError(kindRange, "Member must be between 1 and 100, inclusive", segMember("maxResults")))
+			errs = addConstraint(errs, kindRange, "Member must be between 1 and 100, inclusive", "maxResults")
 		}
 	}
 	if v.NextToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("nextToken")))
+		if n := runeCount(*v.NextToken); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "nextToken")
 		}
 	}
 	return errs
@@ -644,13 +644,13 @@ func (v *ListAppAuthorizationsOutput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.AppAuthorizationSummaryList == nil {
-		errs = append(errs, requiredError(segMember("appAuthorizationSummaryList")))
+		errs = addRequired(errs, "appAuthorizationSummaryList")
 	} else {
 		errs = nestMember(errs, "appAuthorizationSummaryList", validateAppAuthorizationSummaryList(v.AppAuthorizationSummaryList, mode))
 	}
 	if v.NextToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("nextToken")))
+		if n := runeCount(*v.NextToken); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "nextToken")
 		}
 	}
 	return errs
@@ -670,17 +670,17 @@ func (v *Oauth2Credential) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("clientId")))
+		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("clientId")))
+		if n := runeCount(v.ClientId); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "clientId")
 		}
 	}
 	if v.ClientSecret == "" {
-		errs = append(errs, requiredError(segMember("clientSecret")))
+		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientSecret); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("clientSecret")))
+		if n := runeCount(v.ClientSecret); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "clientSecret")
 		}
 	}
 	return errs
@@ -700,13 +700,13 @@ func (v *ResourceNotFoundException) validate(mode ValidationMode) []*paramError 
 	}
 	var errs []*paramError
 	if v.Message == "" {
-		errs = append(errs, requiredError(segMember("message")))
+		errs = addRequired(errs, "message")
 	}
 	if v.ResourceId == "" {
-		errs = append(errs, requiredError(segMember("resourceId")))
+		errs = addRequired(errs, "resourceId")
 	}
 	if v.ResourceType == "" {
-		errs = append(errs, requiredError(segMember("resourceType")))
+		errs = addRequired(errs, "resourceType")
 	}
 	return errs
 }
@@ -725,19 +725,19 @@ func (v *ServiceQuotaExceededException) validate(mode ValidationMode) []*paramEr
 	}
 	var errs []*paramError
 	if v.Message == "" {
-		errs = append(errs, requiredError(segMember("message")))
+		errs = addRequired(errs, "message")
 	}
 	if v.ResourceId == "" {
-		errs = append(errs, requiredError(segMember("resourceId")))
+		errs = addRequired(errs, "resourceId")
 	}
 	if v.ResourceType == "" {
-		errs = append(errs, requiredError(segMember("resourceType")))
+		errs = addRequired(errs, "resourceType")
 	}
 	if v.ServiceCode == "" {
-		errs = append(errs, requiredError(segMember("serviceCode")))
+		errs = addRequired(errs, "serviceCode")
 	}
 	if v.QuotaCode == "" {
-		errs = append(errs, requiredError(segMember("quotaCode")))
+		errs = addRequired(errs, "quotaCode")
 	}
 	return errs
 }
@@ -756,17 +756,17 @@ func (v *Tag) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Key == "" {
-		errs = append(errs, requiredError(segMember("key")))
+		errs = addRequired(errs, "key")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Key); n > 128 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive", segMember("key")))
+		if n := runeCount(v.Key); n > 128 {
+			errs = addLength(errs, n, "Member must have length between 1 and 128, inclusive", "key")
 		}
 	}
 	if v.Value == "" {
-		errs = append(errs, requiredError(segMember("value")))
+		errs = addRequired(errs, "value")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Value); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length between 0 and 256, inclusive", segMember("value")))
+		if n := runeCount(v.Value); n > 256 {
+			errs = addLength(errs, n, "Member must have length between 0 and 256, inclusive", "value")
 		}
 	}
 	return errs
@@ -786,17 +786,17 @@ func (v *Tenant) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.TenantIdentifier == "" {
-		errs = append(errs, requiredError(segMember("tenantIdentifier")))
+		errs = addRequired(errs, "tenantIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.TenantIdentifier); n > 1024 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1024, inclusive", segMember("tenantIdentifier")))
+		if n := runeCount(v.TenantIdentifier); n > 1024 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1024, inclusive", "tenantIdentifier")
 		}
 	}
 	if v.TenantDisplayName == "" {
-		errs = append(errs, requiredError(segMember("tenantDisplayName")))
+		errs = addRequired(errs, "tenantDisplayName")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.TenantDisplayName); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("tenantDisplayName")))
+		if n := runeCount(v.TenantDisplayName); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "tenantDisplayName")
 		}
 	}
 	return errs
@@ -816,7 +816,7 @@ func (v *ThrottlingException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message == "" {
-		errs = append(errs, requiredError(segMember("message")))
+		errs = addRequired(errs, "message")
 	}
 	return errs
 }
@@ -835,23 +835,23 @@ func (v *UpdateAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.AppBundleIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appBundleIdentifier")))
+		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppBundleIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appBundleIdentifier")))
+		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appBundleIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
 		}
 	}
 	if v.AppAuthorizationIdentifier == nil {
-		errs = append(errs, requiredError(segMember("appAuthorizationIdentifier")))
+		errs = addRequired(errs, "appAuthorizationIdentifier")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AppAuthorizationIdentifier); n > 1011 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 1011, inclusive", segMember("appAuthorizationIdentifier")))
+		if n := runeCount(*v.AppAuthorizationIdentifier); n > 1011 {
+			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationIdentifier")
 		}
 		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", segMember("appAuthorizationIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appAuthorizationIdentifier")
 		}
 	}
 	if v.Credential != nil {
@@ -877,7 +877,7 @@ func (v *UpdateAppAuthorizationOutput) validate(mode ValidationMode) []*paramErr
 	}
 	var errs []*paramError
 	if v.AppAuthorization == nil {
-		errs = append(errs, requiredError(segMember("appAuthorization")))
+		errs = addRequired(errs, "appAuthorization")
 	} else {
 		errs = nestMember(errs, "appAuthorization", v.AppAuthorization.validate(mode))
 	}
@@ -898,10 +898,10 @@ func (v *ValidationException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message == "" {
-		errs = append(errs, requiredError(segMember("message")))
+		errs = addRequired(errs, "message")
 	}
 	if v.Reason == "" {
-		errs = append(errs, requiredError(segMember("reason")))
+		errs = addRequired(errs, "reason")
 	} else {
 		errs = nestMember(errs, "reason", validateValidationExceptionReason(v.Reason, mode))
 	}
@@ -925,10 +925,10 @@ func (v *ValidationExceptionField) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Name == "" {
-		errs = append(errs, requiredError(segMember("name")))
+		errs = addRequired(errs, "name")
 	}
 	if v.Message == "" {
-		errs = append(errs, requiredError(segMember("message")))
+		errs = addRequired(errs, "message")
 	}
 	return errs
 }
@@ -1048,4 +1048,12 @@ func validateValidationExceptionReason(v ValidationExceptionReason, mode Validat
 		return nil
 	}
 	return []*paramError{constraintError(kindEnum, "Member must satisfy enum value set: [unknownOperation, cannotParse, fieldValidationFailed, other]")}
+}
+
+// runeCount is the length of a string under @length: its code points. It is kept
+// out of line: every @length of a string calls it.
+//
+//go:noinline
+func runeCount(s string) int {
+	return utf8.RuneCountInString(s)
 }

@@ -11,10 +11,10 @@ import (
 )
 
 func (v *AmplitudeConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("apiKey").String(v.ApiKey)
-	obj.Key("secretKey").String(v.SecretKey)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("apiKey"), v.ApiKey)
+	writeString(obj.Key("secretKey"), v.SecretKey)
+	closeObject(obj)
 	return nil
 }
 
@@ -47,11 +47,11 @@ func (v *AmplitudeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AmplitudeConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v AmplitudeConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AmplitudeConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -62,8 +62,8 @@ func (v *AmplitudeConnectorProfileCredentials) UnmarshalJSON(data []byte) error 
 }
 
 func (v *AmplitudeConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Close()
+	obj := openObject(value)
+	closeObject(obj)
 	return nil
 }
 
@@ -92,11 +92,11 @@ func (v *AmplitudeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AmplitudeConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v AmplitudeConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AmplitudeConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -107,12 +107,12 @@ func (v *AmplitudeConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ApiKeyCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("apiKey").String(v.ApiKey)
+	obj := openObject(value)
+	writeString(obj.Key("apiKey"), v.ApiKey)
 	if v.ApiSecretKey != nil {
-		obj.Key("apiSecretKey").String(*v.ApiSecretKey)
+		writeString(obj.Key("apiSecretKey"), *v.ApiSecretKey)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -145,11 +145,11 @@ func (v *ApiKeyCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ApiKeyCredentials as a restJson1 body: every member by its JSON name.
 func (v ApiKeyCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ApiKeyCredentials from a restJson1 body. Unknown members are ignored;
@@ -160,10 +160,10 @@ func (v *ApiKeyCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *BasicAuthCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("username").String(v.Username)
-	obj.Key("password").String(v.Password)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("username"), v.Username)
+	writeString(obj.Key("password"), v.Password)
+	closeObject(obj)
 	return nil
 }
 
@@ -196,11 +196,11 @@ func (v *BasicAuthCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes BasicAuthCredentials as a restJson1 body: every member by its JSON name.
 func (v BasicAuthCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes BasicAuthCredentials from a restJson1 body. Unknown members are ignored;
@@ -211,11 +211,11 @@ func (v *BasicAuthCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("message").String(*v.Message)
+		writeString(obj.Key("message"), *v.Message)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -246,11 +246,11 @@ func (v *ConflictException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConflictException as a restJson1 body: every member by its JSON name.
 func (v ConflictException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConflictException from a restJson1 body. Unknown members are ignored;
@@ -261,11 +261,11 @@ func (v *ConflictException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorAuthenticationException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("message").String(*v.Message)
+		writeString(obj.Key("message"), *v.Message)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -296,11 +296,11 @@ func (v *ConnectorAuthenticationException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConnectorAuthenticationException as a restJson1 body: every member by its JSON name.
 func (v ConnectorAuthenticationException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConnectorAuthenticationException from a restJson1 body. Unknown members are ignored;
@@ -311,14 +311,14 @@ func (v *ConnectorAuthenticationException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorOAuthRequest) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AuthCode != nil {
-		obj.Key("authCode").String(*v.AuthCode)
+		writeString(obj.Key("authCode"), *v.AuthCode)
 	}
 	if v.RedirectUri != nil {
-		obj.Key("redirectUri").String(*v.RedirectUri)
+		writeString(obj.Key("redirectUri"), *v.RedirectUri)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -351,11 +351,11 @@ func (v *ConnectorOAuthRequest) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConnectorOAuthRequest as a restJson1 body: every member by its JSON name.
 func (v ConnectorOAuthRequest) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConnectorOAuthRequest from a restJson1 body. Unknown members are ignored;
@@ -366,24 +366,24 @@ func (v *ConnectorOAuthRequest) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorProfile) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ConnectorProfileArn != nil {
-		obj.Key("connectorProfileArn").String(*v.ConnectorProfileArn)
+		writeString(obj.Key("connectorProfileArn"), *v.ConnectorProfileArn)
 	}
 	if v.ConnectorProfileName != nil {
-		obj.Key("connectorProfileName").String(*v.ConnectorProfileName)
+		writeString(obj.Key("connectorProfileName"), *v.ConnectorProfileName)
 	}
 	if v.ConnectorType != "" {
-		obj.Key("connectorType").String(string(v.ConnectorType))
+		writeString(obj.Key("connectorType"), string(v.ConnectorType))
 	}
 	if v.ConnectorLabel != nil {
-		obj.Key("connectorLabel").String(*v.ConnectorLabel)
+		writeString(obj.Key("connectorLabel"), *v.ConnectorLabel)
 	}
 	if v.ConnectionMode != "" {
-		obj.Key("connectionMode").String(string(v.ConnectionMode))
+		writeString(obj.Key("connectionMode"), string(v.ConnectionMode))
 	}
 	if v.CredentialsArn != nil {
-		obj.Key("credentialsArn").String(*v.CredentialsArn)
+		writeString(obj.Key("credentialsArn"), *v.CredentialsArn)
 	}
 	if v.ConnectorProfileProperties != nil {
 		if err := v.ConnectorProfileProperties.encodeJSON(obj.Key("connectorProfileProperties")); err != nil {
@@ -401,7 +401,7 @@ func (v *ConnectorProfile) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -452,11 +452,11 @@ func (v *ConnectorProfile) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConnectorProfile as a restJson1 body: every member by its JSON name.
 func (v ConnectorProfile) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConnectorProfile from a restJson1 body. Unknown members are ignored;
@@ -467,7 +467,7 @@ func (v *ConnectorProfile) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorProfileConfig) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ConnectorProfileProperties != nil {
 		if err := v.ConnectorProfileProperties.encodeJSON(obj.Key("connectorProfileProperties")); err != nil {
 			return err
@@ -478,7 +478,7 @@ func (v *ConnectorProfileConfig) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -513,11 +513,11 @@ func (v *ConnectorProfileConfig) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConnectorProfileConfig as a restJson1 body: every member by its JSON name.
 func (v ConnectorProfileConfig) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConnectorProfileConfig from a restJson1 body. Unknown members are ignored;
@@ -528,7 +528,7 @@ func (v *ConnectorProfileConfig) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Amplitude != nil {
 		if err := v.Amplitude.encodeJSON(obj.Key("Amplitude")); err != nil {
 			return err
@@ -624,7 +624,7 @@ func (v *ConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -710,11 +710,11 @@ func (v *ConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v ConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -725,7 +725,7 @@ func (v *ConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Amplitude != nil {
 		if err := v.Amplitude.encodeJSON(obj.Key("Amplitude")); err != nil {
 			return err
@@ -821,7 +821,7 @@ func (v *ConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -907,11 +907,11 @@ func (v *ConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v ConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -922,21 +922,21 @@ func (v *ConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ConnectorProfileName != nil {
-		obj.Key("connectorProfileName").String(*v.ConnectorProfileName)
+		writeString(obj.Key("connectorProfileName"), *v.ConnectorProfileName)
 	}
 	if v.KmsArn != nil {
-		obj.Key("kmsArn").String(*v.KmsArn)
+		writeString(obj.Key("kmsArn"), *v.KmsArn)
 	}
 	if v.ConnectorType != "" {
-		obj.Key("connectorType").String(string(v.ConnectorType))
+		writeString(obj.Key("connectorType"), string(v.ConnectorType))
 	}
 	if v.ConnectorLabel != nil {
-		obj.Key("connectorLabel").String(*v.ConnectorLabel)
+		writeString(obj.Key("connectorLabel"), *v.ConnectorLabel)
 	}
 	if v.ConnectionMode != "" {
-		obj.Key("connectionMode").String(string(v.ConnectionMode))
+		writeString(obj.Key("connectionMode"), string(v.ConnectionMode))
 	}
 	if v.ConnectorProfileConfig != nil {
 		if err := v.ConnectorProfileConfig.encodeJSON(obj.Key("connectorProfileConfig")); err != nil {
@@ -944,9 +944,9 @@ func (v *CreateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 		}
 	}
 	if v.ClientToken != nil {
-		obj.Key("clientToken").String(*v.ClientToken)
+		writeString(obj.Key("clientToken"), *v.ClientToken)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -990,11 +990,11 @@ func (v *CreateConnectorProfileInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes CreateConnectorProfileInput as a restJson1 body: every member by its JSON name.
 func (v CreateConnectorProfileInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CreateConnectorProfileInput from a restJson1 body. Unknown members are ignored;
@@ -1005,11 +1005,11 @@ func (v *CreateConnectorProfileInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateConnectorProfileOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ConnectorProfileArn != nil {
-		obj.Key("connectorProfileArn").String(*v.ConnectorProfileArn)
+		writeString(obj.Key("connectorProfileArn"), *v.ConnectorProfileArn)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1040,11 +1040,11 @@ func (v *CreateConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes CreateConnectorProfileOutput as a restJson1 body: every member by its JSON name.
 func (v CreateConnectorProfileOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CreateConnectorProfileOutput from a restJson1 body. Unknown members are ignored;
@@ -1055,14 +1055,14 @@ func (v *CreateConnectorProfileOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CustomAuthCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("customAuthenticationType").String(v.CustomAuthenticationType)
+	obj := openObject(value)
+	writeString(obj.Key("customAuthenticationType"), v.CustomAuthenticationType)
 	if v.CredentialsMap != nil {
 		if err := encodeCredentialsMap(v.CredentialsMap, obj.Key("credentialsMap")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1095,11 +1095,11 @@ func (v *CustomAuthCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes CustomAuthCredentials as a restJson1 body: every member by its JSON name.
 func (v CustomAuthCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CustomAuthCredentials from a restJson1 body. Unknown members are ignored;
@@ -1110,9 +1110,9 @@ func (v *CustomAuthCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CustomConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AuthenticationType != "" {
-		obj.Key("authenticationType").String(string(v.AuthenticationType))
+		writeString(obj.Key("authenticationType"), string(v.AuthenticationType))
 	}
 	if v.Basic != nil {
 		if err := v.Basic.encodeJSON(obj.Key("basic")); err != nil {
@@ -1134,7 +1134,7 @@ func (v *CustomConnectorProfileCredentials) encodeJSON(value smithyjson.Value) e
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1177,11 +1177,11 @@ func (v *CustomConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes CustomConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v CustomConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CustomConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -1192,7 +1192,7 @@ func (v *CustomConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CustomConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ProfileProperties != nil {
 		if err := encodeProfilePropertiesMap(v.ProfileProperties, obj.Key("profileProperties")); err != nil {
 			return err
@@ -1203,7 +1203,7 @@ func (v *CustomConnectorProfileProperties) encodeJSON(value smithyjson.Value) er
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1237,11 +1237,11 @@ func (v *CustomConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes CustomConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v CustomConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CustomConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -1252,10 +1252,10 @@ func (v *CustomConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DatadogConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("apiKey").String(v.ApiKey)
-	obj.Key("applicationKey").String(v.ApplicationKey)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("apiKey"), v.ApiKey)
+	writeString(obj.Key("applicationKey"), v.ApplicationKey)
+	closeObject(obj)
 	return nil
 }
 
@@ -1288,11 +1288,11 @@ func (v *DatadogConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DatadogConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v DatadogConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DatadogConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -1303,9 +1303,9 @@ func (v *DatadogConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DatadogConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("instanceUrl").String(v.InstanceUrl)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
+	closeObject(obj)
 	return nil
 }
 
@@ -1336,11 +1336,11 @@ func (v *DatadogConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DatadogConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v DatadogConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DatadogConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -1351,14 +1351,14 @@ func (v *DatadogConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ConnectorProfileName != nil {
-		obj.Key("connectorProfileName").String(*v.ConnectorProfileName)
+		writeString(obj.Key("connectorProfileName"), *v.ConnectorProfileName)
 	}
 	if v.ForceDelete != nil {
 		obj.Key("forceDelete").Boolean(*v.ForceDelete)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1395,11 +1395,11 @@ func (v *DeleteConnectorProfileInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DeleteConnectorProfileInput as a restJson1 body: every member by its JSON name.
 func (v DeleteConnectorProfileInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DeleteConnectorProfileInput from a restJson1 body. Unknown members are ignored;
@@ -1410,8 +1410,8 @@ func (v *DeleteConnectorProfileInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteConnectorProfileOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Close()
+	obj := openObject(value)
+	closeObject(obj)
 	return nil
 }
 
@@ -1440,11 +1440,11 @@ func (v *DeleteConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DeleteConnectorProfileOutput as a restJson1 body: every member by its JSON name.
 func (v DeleteConnectorProfileOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DeleteConnectorProfileOutput from a restJson1 body. Unknown members are ignored;
@@ -1455,25 +1455,25 @@ func (v *DeleteConnectorProfileOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DescribeConnectorProfilesInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ConnectorProfileNames != nil {
 		if err := encodeConnectorProfileNameList(v.ConnectorProfileNames, obj.Key("connectorProfileNames")); err != nil {
 			return err
 		}
 	}
 	if v.ConnectorType != "" {
-		obj.Key("connectorType").String(string(v.ConnectorType))
+		writeString(obj.Key("connectorType"), string(v.ConnectorType))
 	}
 	if v.ConnectorLabel != nil {
-		obj.Key("connectorLabel").String(*v.ConnectorLabel)
+		writeString(obj.Key("connectorLabel"), *v.ConnectorLabel)
 	}
 	if v.MaxResults != nil {
 		obj.Key("maxResults").Integer(*v.MaxResults)
 	}
 	if v.NextToken != nil {
-		obj.Key("nextToken").String(*v.NextToken)
+		writeString(obj.Key("nextToken"), *v.NextToken)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1512,11 +1512,11 @@ func (v *DescribeConnectorProfilesInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DescribeConnectorProfilesInput as a restJson1 body: every member by its JSON name.
 func (v DescribeConnectorProfilesInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DescribeConnectorProfilesInput from a restJson1 body. Unknown members are ignored;
@@ -1527,16 +1527,16 @@ func (v *DescribeConnectorProfilesInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DescribeConnectorProfilesOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ConnectorProfileDetails != nil {
 		if err := encodeConnectorProfileDetailList(v.ConnectorProfileDetails, obj.Key("connectorProfileDetails")); err != nil {
 			return err
 		}
 	}
 	if v.NextToken != nil {
-		obj.Key("nextToken").String(*v.NextToken)
+		writeString(obj.Key("nextToken"), *v.NextToken)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1569,11 +1569,11 @@ func (v *DescribeConnectorProfilesOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DescribeConnectorProfilesOutput as a restJson1 body: every member by its JSON name.
 func (v DescribeConnectorProfilesOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DescribeConnectorProfilesOutput from a restJson1 body. Unknown members are ignored;
@@ -1584,9 +1584,9 @@ func (v *DescribeConnectorProfilesOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DynatraceConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("apiToken").String(v.ApiToken)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("apiToken"), v.ApiToken)
+	closeObject(obj)
 	return nil
 }
 
@@ -1617,11 +1617,11 @@ func (v *DynatraceConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DynatraceConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v DynatraceConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DynatraceConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -1632,9 +1632,9 @@ func (v *DynatraceConnectorProfileCredentials) UnmarshalJSON(data []byte) error 
 }
 
 func (v *DynatraceConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("instanceUrl").String(v.InstanceUrl)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
+	closeObject(obj)
 	return nil
 }
 
@@ -1665,11 +1665,11 @@ func (v *DynatraceConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DynatraceConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v DynatraceConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DynatraceConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -1680,21 +1680,21 @@ func (v *DynatraceConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *GoogleAnalyticsConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("clientId").String(v.ClientId)
-	obj.Key("clientSecret").String(v.ClientSecret)
+	obj := openObject(value)
+	writeString(obj.Key("clientId"), v.ClientId)
+	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
-		obj.Key("accessToken").String(*v.AccessToken)
+		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
 	if v.RefreshToken != nil {
-		obj.Key("refreshToken").String(*v.RefreshToken)
+		writeString(obj.Key("refreshToken"), *v.RefreshToken)
 	}
 	if v.OAuthRequest != nil {
 		if err := v.OAuthRequest.encodeJSON(obj.Key("oAuthRequest")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1734,11 +1734,11 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) decodeJSON(r *jsonReader) e
 
 // MarshalJSON encodes GoogleAnalyticsConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v GoogleAnalyticsConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes GoogleAnalyticsConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -1749,8 +1749,8 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) UnmarshalJSON(data []byte) 
 }
 
 func (v *GoogleAnalyticsConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Close()
+	obj := openObject(value)
+	closeObject(obj)
 	return nil
 }
 
@@ -1779,11 +1779,11 @@ func (v *GoogleAnalyticsConnectorProfileProperties) decodeJSON(r *jsonReader) er
 
 // MarshalJSON encodes GoogleAnalyticsConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v GoogleAnalyticsConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes GoogleAnalyticsConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -1794,19 +1794,19 @@ func (v *GoogleAnalyticsConnectorProfileProperties) UnmarshalJSON(data []byte) e
 }
 
 func (v *HoneycodeConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AccessToken != nil {
-		obj.Key("accessToken").String(*v.AccessToken)
+		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
 	if v.RefreshToken != nil {
-		obj.Key("refreshToken").String(*v.RefreshToken)
+		writeString(obj.Key("refreshToken"), *v.RefreshToken)
 	}
 	if v.OAuthRequest != nil {
 		if err := v.OAuthRequest.encodeJSON(obj.Key("oAuthRequest")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1842,11 +1842,11 @@ func (v *HoneycodeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes HoneycodeConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v HoneycodeConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes HoneycodeConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -1857,8 +1857,8 @@ func (v *HoneycodeConnectorProfileCredentials) UnmarshalJSON(data []byte) error 
 }
 
 func (v *HoneycodeConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Close()
+	obj := openObject(value)
+	closeObject(obj)
 	return nil
 }
 
@@ -1887,11 +1887,11 @@ func (v *HoneycodeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes HoneycodeConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v HoneycodeConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes HoneycodeConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -1902,12 +1902,12 @@ func (v *HoneycodeConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InforNexusConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("accessKeyId").String(v.AccessKeyId)
-	obj.Key("userId").String(v.UserId)
-	obj.Key("secretAccessKey").String(v.SecretAccessKey)
-	obj.Key("datakey").String(v.Datakey)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("accessKeyId"), v.AccessKeyId)
+	writeString(obj.Key("userId"), v.UserId)
+	writeString(obj.Key("secretAccessKey"), v.SecretAccessKey)
+	writeString(obj.Key("datakey"), v.Datakey)
+	closeObject(obj)
 	return nil
 }
 
@@ -1944,11 +1944,11 @@ func (v *InforNexusConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 
 // MarshalJSON encodes InforNexusConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v InforNexusConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes InforNexusConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -1959,9 +1959,9 @@ func (v *InforNexusConnectorProfileCredentials) UnmarshalJSON(data []byte) error
 }
 
 func (v *InforNexusConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("instanceUrl").String(v.InstanceUrl)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
+	closeObject(obj)
 	return nil
 }
 
@@ -1992,11 +1992,11 @@ func (v *InforNexusConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes InforNexusConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v InforNexusConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes InforNexusConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -2007,11 +2007,11 @@ func (v *InforNexusConnectorProfileProperties) UnmarshalJSON(data []byte) error 
 }
 
 func (v *InternalServerException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("message").String(*v.Message)
+		writeString(obj.Key("message"), *v.Message)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2042,11 +2042,11 @@ func (v *InternalServerException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes InternalServerException as a restJson1 body: every member by its JSON name.
 func (v InternalServerException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes InternalServerException from a restJson1 body. Unknown members are ignored;
@@ -2057,18 +2057,18 @@ func (v *InternalServerException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *MarketoConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("clientId").String(v.ClientId)
-	obj.Key("clientSecret").String(v.ClientSecret)
+	obj := openObject(value)
+	writeString(obj.Key("clientId"), v.ClientId)
+	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
-		obj.Key("accessToken").String(*v.AccessToken)
+		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
 	if v.OAuthRequest != nil {
 		if err := v.OAuthRequest.encodeJSON(obj.Key("oAuthRequest")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2106,11 +2106,11 @@ func (v *MarketoConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes MarketoConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v MarketoConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes MarketoConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -2121,9 +2121,9 @@ func (v *MarketoConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *MarketoConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("instanceUrl").String(v.InstanceUrl)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
+	closeObject(obj)
 	return nil
 }
 
@@ -2154,11 +2154,11 @@ func (v *MarketoConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes MarketoConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v MarketoConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes MarketoConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -2169,25 +2169,25 @@ func (v *MarketoConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *OAuth2Credentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ClientId != nil {
-		obj.Key("clientId").String(*v.ClientId)
+		writeString(obj.Key("clientId"), *v.ClientId)
 	}
 	if v.ClientSecret != nil {
-		obj.Key("clientSecret").String(*v.ClientSecret)
+		writeString(obj.Key("clientSecret"), *v.ClientSecret)
 	}
 	if v.AccessToken != nil {
-		obj.Key("accessToken").String(*v.AccessToken)
+		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
 	if v.RefreshToken != nil {
-		obj.Key("refreshToken").String(*v.RefreshToken)
+		writeString(obj.Key("refreshToken"), *v.RefreshToken)
 	}
 	if v.OAuthRequest != nil {
 		if err := v.OAuthRequest.encodeJSON(obj.Key("oAuthRequest")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2227,11 +2227,11 @@ func (v *OAuth2Credentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes OAuth2Credentials as a restJson1 body: every member by its JSON name.
 func (v OAuth2Credentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes OAuth2Credentials from a restJson1 body. Unknown members are ignored;
@@ -2242,17 +2242,17 @@ func (v *OAuth2Credentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *OAuth2Properties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("tokenUrl").String(v.TokenUrl)
+	obj := openObject(value)
+	writeString(obj.Key("tokenUrl"), v.TokenUrl)
 	if v.OAuth2GrantType != "" {
-		obj.Key("oAuth2GrantType").String(string(v.OAuth2GrantType))
+		writeString(obj.Key("oAuth2GrantType"), string(v.OAuth2GrantType))
 	}
 	if v.TokenUrlCustomProperties != nil {
 		if err := encodeTokenUrlCustomProperties(v.TokenUrlCustomProperties, obj.Key("tokenUrlCustomProperties")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2287,11 +2287,11 @@ func (v *OAuth2Properties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes OAuth2Properties as a restJson1 body: every member by its JSON name.
 func (v OAuth2Properties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes OAuth2Properties from a restJson1 body. Unknown members are ignored;
@@ -2302,21 +2302,21 @@ func (v *OAuth2Properties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *OAuthCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("clientId").String(v.ClientId)
-	obj.Key("clientSecret").String(v.ClientSecret)
+	obj := openObject(value)
+	writeString(obj.Key("clientId"), v.ClientId)
+	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
-		obj.Key("accessToken").String(*v.AccessToken)
+		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
 	if v.RefreshToken != nil {
-		obj.Key("refreshToken").String(*v.RefreshToken)
+		writeString(obj.Key("refreshToken"), *v.RefreshToken)
 	}
 	if v.OAuthRequest != nil {
 		if err := v.OAuthRequest.encodeJSON(obj.Key("oAuthRequest")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2356,11 +2356,11 @@ func (v *OAuthCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes OAuthCredentials as a restJson1 body: every member by its JSON name.
 func (v OAuthCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes OAuthCredentials from a restJson1 body. Unknown members are ignored;
@@ -2371,15 +2371,15 @@ func (v *OAuthCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *OAuthProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("tokenUrl").String(v.TokenUrl)
-	obj.Key("authCodeUrl").String(v.AuthCodeUrl)
+	obj := openObject(value)
+	writeString(obj.Key("tokenUrl"), v.TokenUrl)
+	writeString(obj.Key("authCodeUrl"), v.AuthCodeUrl)
 	if v.OAuthScopes != nil {
 		if err := encodeOAuthScopeList(v.OAuthScopes, obj.Key("oAuthScopes")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2414,11 +2414,11 @@ func (v *OAuthProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes OAuthProperties as a restJson1 body: every member by its JSON name.
 func (v OAuthProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes OAuthProperties from a restJson1 body. Unknown members are ignored;
@@ -2429,12 +2429,12 @@ func (v *OAuthProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *PardotConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AccessToken != nil {
-		obj.Key("accessToken").String(*v.AccessToken)
+		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
 	if v.RefreshToken != nil {
-		obj.Key("refreshToken").String(*v.RefreshToken)
+		writeString(obj.Key("refreshToken"), *v.RefreshToken)
 	}
 	if v.OAuthRequest != nil {
 		if err := v.OAuthRequest.encodeJSON(obj.Key("oAuthRequest")); err != nil {
@@ -2442,9 +2442,9 @@ func (v *PardotConnectorProfileCredentials) encodeJSON(value smithyjson.Value) e
 		}
 	}
 	if v.ClientCredentialsArn != nil {
-		obj.Key("clientCredentialsArn").String(*v.ClientCredentialsArn)
+		writeString(obj.Key("clientCredentialsArn"), *v.ClientCredentialsArn)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2482,11 +2482,11 @@ func (v *PardotConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes PardotConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v PardotConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes PardotConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -2497,15 +2497,15 @@ func (v *PardotConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *PardotConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.InstanceUrl != nil {
-		obj.Key("instanceUrl").String(*v.InstanceUrl)
+		writeString(obj.Key("instanceUrl"), *v.InstanceUrl)
 	}
 	obj.Key("isSandboxEnvironment").Boolean(v.IsSandboxEnvironment)
 	if v.BusinessUnitId != nil {
-		obj.Key("businessUnitId").String(*v.BusinessUnitId)
+		writeString(obj.Key("businessUnitId"), *v.BusinessUnitId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2541,11 +2541,11 @@ func (v *PardotConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes PardotConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v PardotConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes PardotConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -2556,17 +2556,17 @@ func (v *PardotConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *PrivateConnectionProvisioningState) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Status != "" {
-		obj.Key("status").String(string(v.Status))
+		writeString(obj.Key("status"), string(v.Status))
 	}
 	if v.FailureMessage != nil {
-		obj.Key("failureMessage").String(*v.FailureMessage)
+		writeString(obj.Key("failureMessage"), *v.FailureMessage)
 	}
 	if v.FailureCause != "" {
-		obj.Key("failureCause").String(string(v.FailureCause))
+		writeString(obj.Key("failureCause"), string(v.FailureCause))
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2601,11 +2601,11 @@ func (v *PrivateConnectionProvisioningState) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes PrivateConnectionProvisioningState as a restJson1 body: every member by its JSON name.
 func (v PrivateConnectionProvisioningState) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes PrivateConnectionProvisioningState from a restJson1 body. Unknown members are ignored;
@@ -2616,14 +2616,14 @@ func (v *PrivateConnectionProvisioningState) UnmarshalJSON(data []byte) error {
 }
 
 func (v *RedshiftConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Username != nil {
-		obj.Key("username").String(*v.Username)
+		writeString(obj.Key("username"), *v.Username)
 	}
 	if v.Password != nil {
-		obj.Key("password").String(*v.Password)
+		writeString(obj.Key("password"), *v.Password)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2656,11 +2656,11 @@ func (v *RedshiftConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes RedshiftConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v RedshiftConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes RedshiftConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -2671,29 +2671,29 @@ func (v *RedshiftConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *RedshiftConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.DatabaseUrl != nil {
-		obj.Key("databaseUrl").String(*v.DatabaseUrl)
+		writeString(obj.Key("databaseUrl"), *v.DatabaseUrl)
 	}
-	obj.Key("bucketName").String(v.BucketName)
+	writeString(obj.Key("bucketName"), v.BucketName)
 	if v.BucketPrefix != nil {
-		obj.Key("bucketPrefix").String(*v.BucketPrefix)
+		writeString(obj.Key("bucketPrefix"), *v.BucketPrefix)
 	}
-	obj.Key("roleArn").String(v.RoleArn)
+	writeString(obj.Key("roleArn"), v.RoleArn)
 	if v.DataApiRoleArn != nil {
-		obj.Key("dataApiRoleArn").String(*v.DataApiRoleArn)
+		writeString(obj.Key("dataApiRoleArn"), *v.DataApiRoleArn)
 	}
 	obj.Key("isRedshiftServerless").Boolean(v.IsRedshiftServerless)
 	if v.ClusterIdentifier != nil {
-		obj.Key("clusterIdentifier").String(*v.ClusterIdentifier)
+		writeString(obj.Key("clusterIdentifier"), *v.ClusterIdentifier)
 	}
 	if v.WorkgroupName != nil {
-		obj.Key("workgroupName").String(*v.WorkgroupName)
+		writeString(obj.Key("workgroupName"), *v.WorkgroupName)
 	}
 	if v.DatabaseName != nil {
-		obj.Key("databaseName").String(*v.DatabaseName)
+		writeString(obj.Key("databaseName"), *v.DatabaseName)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2741,11 +2741,11 @@ func (v *RedshiftConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes RedshiftConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v RedshiftConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes RedshiftConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -2756,11 +2756,11 @@ func (v *RedshiftConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("message").String(*v.Message)
+		writeString(obj.Key("message"), *v.Message)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2791,11 +2791,11 @@ func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ResourceNotFoundException as a restJson1 body: every member by its JSON name.
 func (v ResourceNotFoundException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ResourceNotFoundException from a restJson1 body. Unknown members are ignored;
@@ -2806,7 +2806,7 @@ func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SAPODataConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.BasicAuthCredentials != nil {
 		if err := v.BasicAuthCredentials.encodeJSON(obj.Key("basicAuthCredentials")); err != nil {
 			return err
@@ -2817,7 +2817,7 @@ func (v *SAPODataConnectorProfileCredentials) encodeJSON(value smithyjson.Value)
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2852,11 +2852,11 @@ func (v *SAPODataConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes SAPODataConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v SAPODataConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SAPODataConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -2867,16 +2867,16 @@ func (v *SAPODataConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SAPODataConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("applicationHostUrl").String(v.ApplicationHostUrl)
-	obj.Key("applicationServicePath").String(v.ApplicationServicePath)
+	obj := openObject(value)
+	writeString(obj.Key("applicationHostUrl"), v.ApplicationHostUrl)
+	writeString(obj.Key("applicationServicePath"), v.ApplicationServicePath)
 	obj.Key("portNumber").Integer(v.PortNumber)
-	obj.Key("clientNumber").String(v.ClientNumber)
+	writeString(obj.Key("clientNumber"), v.ClientNumber)
 	if v.LogonLanguage != nil {
-		obj.Key("logonLanguage").String(*v.LogonLanguage)
+		writeString(obj.Key("logonLanguage"), *v.LogonLanguage)
 	}
 	if v.PrivateLinkServiceName != nil {
-		obj.Key("privateLinkServiceName").String(*v.PrivateLinkServiceName)
+		writeString(obj.Key("privateLinkServiceName"), *v.PrivateLinkServiceName)
 	}
 	if v.OAuthProperties != nil {
 		if err := v.OAuthProperties.encodeJSON(obj.Key("oAuthProperties")); err != nil {
@@ -2884,7 +2884,7 @@ func (v *SAPODataConnectorProfileProperties) encodeJSON(value smithyjson.Value) 
 		}
 	}
 	obj.Key("disableSSO").Boolean(v.DisableSSO)
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2931,11 +2931,11 @@ func (v *SAPODataConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes SAPODataConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v SAPODataConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SAPODataConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -2946,12 +2946,12 @@ func (v *SAPODataConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SalesforceConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AccessToken != nil {
-		obj.Key("accessToken").String(*v.AccessToken)
+		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
 	if v.RefreshToken != nil {
-		obj.Key("refreshToken").String(*v.RefreshToken)
+		writeString(obj.Key("refreshToken"), *v.RefreshToken)
 	}
 	if v.OAuthRequest != nil {
 		if err := v.OAuthRequest.encodeJSON(obj.Key("oAuthRequest")); err != nil {
@@ -2959,15 +2959,15 @@ func (v *SalesforceConnectorProfileCredentials) encodeJSON(value smithyjson.Valu
 		}
 	}
 	if v.ClientCredentialsArn != nil {
-		obj.Key("clientCredentialsArn").String(*v.ClientCredentialsArn)
+		writeString(obj.Key("clientCredentialsArn"), *v.ClientCredentialsArn)
 	}
 	if v.OAuth2GrantType != "" {
-		obj.Key("oAuth2GrantType").String(string(v.OAuth2GrantType))
+		writeString(obj.Key("oAuth2GrantType"), string(v.OAuth2GrantType))
 	}
 	if v.JwtToken != nil {
-		obj.Key("jwtToken").String(*v.JwtToken)
+		writeString(obj.Key("jwtToken"), *v.JwtToken)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3009,11 +3009,11 @@ func (v *SalesforceConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 
 // MarshalJSON encodes SalesforceConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v SalesforceConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SalesforceConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -3024,13 +3024,13 @@ func (v *SalesforceConnectorProfileCredentials) UnmarshalJSON(data []byte) error
 }
 
 func (v *SalesforceConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.InstanceUrl != nil {
-		obj.Key("instanceUrl").String(*v.InstanceUrl)
+		writeString(obj.Key("instanceUrl"), *v.InstanceUrl)
 	}
 	obj.Key("isSandboxEnvironment").Boolean(v.IsSandboxEnvironment)
 	obj.Key("usePrivateLinkForMetadataAndAuthorization").Boolean(v.UsePrivateLinkForMetadataAndAuthorization)
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3067,11 +3067,11 @@ func (v *SalesforceConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes SalesforceConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v SalesforceConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SalesforceConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -3082,19 +3082,19 @@ func (v *SalesforceConnectorProfileProperties) UnmarshalJSON(data []byte) error 
 }
 
 func (v *ServiceNowConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Username != nil {
-		obj.Key("username").String(*v.Username)
+		writeString(obj.Key("username"), *v.Username)
 	}
 	if v.Password != nil {
-		obj.Key("password").String(*v.Password)
+		writeString(obj.Key("password"), *v.Password)
 	}
 	if v.OAuth2Credentials != nil {
 		if err := v.OAuth2Credentials.encodeJSON(obj.Key("oAuth2Credentials")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3130,11 +3130,11 @@ func (v *ServiceNowConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 
 // MarshalJSON encodes ServiceNowConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v ServiceNowConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ServiceNowConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -3145,9 +3145,9 @@ func (v *ServiceNowConnectorProfileCredentials) UnmarshalJSON(data []byte) error
 }
 
 func (v *ServiceNowConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("instanceUrl").String(v.InstanceUrl)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
+	closeObject(obj)
 	return nil
 }
 
@@ -3178,11 +3178,11 @@ func (v *ServiceNowConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ServiceNowConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v ServiceNowConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ServiceNowConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -3193,11 +3193,11 @@ func (v *ServiceNowConnectorProfileProperties) UnmarshalJSON(data []byte) error 
 }
 
 func (v *ServiceQuotaExceededException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("message").String(*v.Message)
+		writeString(obj.Key("message"), *v.Message)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3228,11 +3228,11 @@ func (v *ServiceQuotaExceededException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ServiceQuotaExceededException as a restJson1 body: every member by its JSON name.
 func (v ServiceQuotaExceededException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ServiceQuotaExceededException from a restJson1 body. Unknown members are ignored;
@@ -3243,9 +3243,9 @@ func (v *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SingularConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("apiKey").String(v.ApiKey)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("apiKey"), v.ApiKey)
+	closeObject(obj)
 	return nil
 }
 
@@ -3276,11 +3276,11 @@ func (v *SingularConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes SingularConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v SingularConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SingularConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -3291,8 +3291,8 @@ func (v *SingularConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SingularConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Close()
+	obj := openObject(value)
+	closeObject(obj)
 	return nil
 }
 
@@ -3321,11 +3321,11 @@ func (v *SingularConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes SingularConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v SingularConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SingularConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -3336,18 +3336,18 @@ func (v *SingularConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SlackConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("clientId").String(v.ClientId)
-	obj.Key("clientSecret").String(v.ClientSecret)
+	obj := openObject(value)
+	writeString(obj.Key("clientId"), v.ClientId)
+	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
-		obj.Key("accessToken").String(*v.AccessToken)
+		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
 	if v.OAuthRequest != nil {
 		if err := v.OAuthRequest.encodeJSON(obj.Key("oAuthRequest")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3385,11 +3385,11 @@ func (v *SlackConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes SlackConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v SlackConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SlackConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -3400,9 +3400,9 @@ func (v *SlackConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SlackConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("instanceUrl").String(v.InstanceUrl)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
+	closeObject(obj)
 	return nil
 }
 
@@ -3433,11 +3433,11 @@ func (v *SlackConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes SlackConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v SlackConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SlackConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -3448,10 +3448,10 @@ func (v *SlackConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SnowflakeConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("username").String(v.Username)
-	obj.Key("password").String(v.Password)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("username"), v.Username)
+	writeString(obj.Key("password"), v.Password)
+	closeObject(obj)
 	return nil
 }
 
@@ -3484,11 +3484,11 @@ func (v *SnowflakeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes SnowflakeConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v SnowflakeConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SnowflakeConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -3499,23 +3499,23 @@ func (v *SnowflakeConnectorProfileCredentials) UnmarshalJSON(data []byte) error 
 }
 
 func (v *SnowflakeConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("warehouse").String(v.Warehouse)
-	obj.Key("stage").String(v.Stage)
-	obj.Key("bucketName").String(v.BucketName)
+	obj := openObject(value)
+	writeString(obj.Key("warehouse"), v.Warehouse)
+	writeString(obj.Key("stage"), v.Stage)
+	writeString(obj.Key("bucketName"), v.BucketName)
 	if v.BucketPrefix != nil {
-		obj.Key("bucketPrefix").String(*v.BucketPrefix)
+		writeString(obj.Key("bucketPrefix"), *v.BucketPrefix)
 	}
 	if v.PrivateLinkServiceName != nil {
-		obj.Key("privateLinkServiceName").String(*v.PrivateLinkServiceName)
+		writeString(obj.Key("privateLinkServiceName"), *v.PrivateLinkServiceName)
 	}
 	if v.AccountName != nil {
-		obj.Key("accountName").String(*v.AccountName)
+		writeString(obj.Key("accountName"), *v.AccountName)
 	}
 	if v.Region != nil {
-		obj.Key("region").String(*v.Region)
+		writeString(obj.Key("region"), *v.Region)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3558,11 +3558,11 @@ func (v *SnowflakeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes SnowflakeConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v SnowflakeConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes SnowflakeConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -3573,9 +3573,9 @@ func (v *SnowflakeConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *TrendmicroConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("apiSecretKey").String(v.ApiSecretKey)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("apiSecretKey"), v.ApiSecretKey)
+	closeObject(obj)
 	return nil
 }
 
@@ -3606,11 +3606,11 @@ func (v *TrendmicroConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 
 // MarshalJSON encodes TrendmicroConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v TrendmicroConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes TrendmicroConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -3621,8 +3621,8 @@ func (v *TrendmicroConnectorProfileCredentials) UnmarshalJSON(data []byte) error
 }
 
 func (v *TrendmicroConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Close()
+	obj := openObject(value)
+	closeObject(obj)
 	return nil
 }
 
@@ -3651,11 +3651,11 @@ func (v *TrendmicroConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes TrendmicroConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v TrendmicroConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes TrendmicroConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -3666,12 +3666,12 @@ func (v *TrendmicroConnectorProfileProperties) UnmarshalJSON(data []byte) error 
 }
 
 func (v *UpdateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ConnectorProfileName != nil {
-		obj.Key("connectorProfileName").String(*v.ConnectorProfileName)
+		writeString(obj.Key("connectorProfileName"), *v.ConnectorProfileName)
 	}
 	if v.ConnectionMode != "" {
-		obj.Key("connectionMode").String(string(v.ConnectionMode))
+		writeString(obj.Key("connectionMode"), string(v.ConnectionMode))
 	}
 	if v.ConnectorProfileConfig != nil {
 		if err := v.ConnectorProfileConfig.encodeJSON(obj.Key("connectorProfileConfig")); err != nil {
@@ -3679,9 +3679,9 @@ func (v *UpdateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 		}
 	}
 	if v.ClientToken != nil {
-		obj.Key("clientToken").String(*v.ClientToken)
+		writeString(obj.Key("clientToken"), *v.ClientToken)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3719,11 +3719,11 @@ func (v *UpdateConnectorProfileInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes UpdateConnectorProfileInput as a restJson1 body: every member by its JSON name.
 func (v UpdateConnectorProfileInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes UpdateConnectorProfileInput from a restJson1 body. Unknown members are ignored;
@@ -3734,11 +3734,11 @@ func (v *UpdateConnectorProfileInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateConnectorProfileOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ConnectorProfileArn != nil {
-		obj.Key("connectorProfileArn").String(*v.ConnectorProfileArn)
+		writeString(obj.Key("connectorProfileArn"), *v.ConnectorProfileArn)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3769,11 +3769,11 @@ func (v *UpdateConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes UpdateConnectorProfileOutput as a restJson1 body: every member by its JSON name.
 func (v UpdateConnectorProfileOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes UpdateConnectorProfileOutput from a restJson1 body. Unknown members are ignored;
@@ -3784,11 +3784,11 @@ func (v *UpdateConnectorProfileOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ValidationException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("message").String(*v.Message)
+		writeString(obj.Key("message"), *v.Message)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3819,11 +3819,11 @@ func (v *ValidationException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ValidationException as a restJson1 body: every member by its JSON name.
 func (v ValidationException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ValidationException from a restJson1 body. Unknown members are ignored;
@@ -3834,10 +3834,10 @@ func (v *ValidationException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *VeevaConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("username").String(v.Username)
-	obj.Key("password").String(v.Password)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("username"), v.Username)
+	writeString(obj.Key("password"), v.Password)
+	closeObject(obj)
 	return nil
 }
 
@@ -3870,11 +3870,11 @@ func (v *VeevaConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes VeevaConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v VeevaConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes VeevaConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -3885,9 +3885,9 @@ func (v *VeevaConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *VeevaConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("instanceUrl").String(v.InstanceUrl)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
+	closeObject(obj)
 	return nil
 }
 
@@ -3918,11 +3918,11 @@ func (v *VeevaConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes VeevaConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v VeevaConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes VeevaConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -3933,18 +3933,18 @@ func (v *VeevaConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ZendeskConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("clientId").String(v.ClientId)
-	obj.Key("clientSecret").String(v.ClientSecret)
+	obj := openObject(value)
+	writeString(obj.Key("clientId"), v.ClientId)
+	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
-		obj.Key("accessToken").String(*v.AccessToken)
+		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
 	if v.OAuthRequest != nil {
 		if err := v.OAuthRequest.encodeJSON(obj.Key("oAuthRequest")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -3982,11 +3982,11 @@ func (v *ZendeskConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ZendeskConnectorProfileCredentials as a restJson1 body: every member by its JSON name.
 func (v ZendeskConnectorProfileCredentials) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ZendeskConnectorProfileCredentials from a restJson1 body. Unknown members are ignored;
@@ -3997,9 +3997,9 @@ func (v *ZendeskConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ZendeskConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("instanceUrl").String(v.InstanceUrl)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
+	closeObject(obj)
 	return nil
 }
 
@@ -4030,11 +4030,11 @@ func (v *ZendeskConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ZendeskConnectorProfileProperties as a restJson1 body: every member by its JSON name.
 func (v ZendeskConnectorProfileProperties) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ZendeskConnectorProfileProperties from a restJson1 body. Unknown members are ignored;
@@ -4045,13 +4045,13 @@ func (v *ZendeskConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func encodeConnectorProfileDetailList(v []ConnectorProfile, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
 		}
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -4088,11 +4088,11 @@ func decodeConnectorProfileDetailList(r *jsonReader, v *[]ConnectorProfile) erro
 }
 
 func encodeConnectorProfileNameList(v []string, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
-		arr.Value().String(v[i])
+		writeString(arr.Value(), v[i])
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -4131,11 +4131,11 @@ func decodeConnectorProfileNameList(r *jsonReader, v *[]string) error {
 }
 
 func encodeCredentialsMap(v map[string]string, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	for _, k := range slices.Sorted(maps.Keys(v)) {
-		obj.Key(k).String(v[k])
+		writeString(obj.Key(k), v[k])
 	}
+	closeObject(obj)
 	return nil
 }
 
@@ -4175,11 +4175,11 @@ func decodeCredentialsMap(r *jsonReader, v *map[string]string) error {
 }
 
 func encodeOAuthScopeList(v []string, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
-		arr.Value().String(v[i])
+		writeString(arr.Value(), v[i])
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -4218,11 +4218,11 @@ func decodeOAuthScopeList(r *jsonReader, v *[]string) error {
 }
 
 func encodeProfilePropertiesMap(v map[string]string, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	for _, k := range slices.Sorted(maps.Keys(v)) {
-		obj.Key(k).String(v[k])
+		writeString(obj.Key(k), v[k])
 	}
+	closeObject(obj)
 	return nil
 }
 
@@ -4262,11 +4262,11 @@ func decodeProfilePropertiesMap(r *jsonReader, v *map[string]string) error {
 }
 
 func encodeTokenUrlCustomProperties(v map[string]string, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	for _, k := range slices.Sorted(maps.Keys(v)) {
-		obj.Key(k).String(v[k])
+		writeString(obj.Key(k), v[k])
 	}
+	closeObject(obj)
 	return nil
 }
 

@@ -5,7 +5,6 @@ package appflow
 
 import (
 	"context"
-	smithyjson "github.com/aws/smithy-go/encoding/json"
 	"github.com/aws/smithy-go/ptr"
 	"net/http"
 )
@@ -122,12 +121,12 @@ func (v *CreateConnectorProfileInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the CreateConnectorProfileOutput reply and returns its status and body.
 func (v *CreateConnectorProfileOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a DeleteConnectorProfile request into v.
@@ -140,12 +139,12 @@ func (v *DeleteConnectorProfileInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the DeleteConnectorProfileOutput reply and returns its status and body.
 func (v *DeleteConnectorProfileOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a DescribeConnectorProfiles request into v.
@@ -158,12 +157,12 @@ func (v *DescribeConnectorProfilesInput) bindHTTP(r *http.Request, labels []stri
 
 // encodeHTTP sets the headers of the DescribeConnectorProfilesOutput reply and returns its status and body.
 func (v *DescribeConnectorProfilesOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a UpdateConnectorProfile request into v.
@@ -176,72 +175,72 @@ func (v *UpdateConnectorProfileInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the UpdateConnectorProfileOutput reply and returns its status and body.
 func (v *UpdateConnectorProfileOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ConflictException error reply and returns its status and body.
 func (v *ConflictException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ConnectorAuthenticationException error reply and returns its status and body.
 func (v *ConnectorAuthenticationException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the InternalServerException error reply and returns its status and body.
 func (v *InternalServerException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ResourceNotFoundException error reply and returns its status and body.
 func (v *ResourceNotFoundException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ServiceQuotaExceededException error reply and returns its status and body.
 func (v *ServiceQuotaExceededException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ValidationException error reply and returns its status and body.
 func (v *ValidationException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // newValidationException reports an input that failed validation as a *ValidationException.

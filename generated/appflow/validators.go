@@ -61,23 +61,23 @@ func (v *AmplitudeConnectorProfileCredentials) validate(mode ValidationMode) []*
 	}
 	var errs []*paramError
 	if v.ApiKey == "" {
-		errs = append(errs, requiredError(segMember("apiKey")))
+		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApiKey); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiKey")))
+		if n := runeCount(v.ApiKey); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiKey")
 		}
 		if !patternAccessKeyId.MatchString(v.ApiKey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiKey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiKey")
 		}
 	}
 	if v.SecretKey == "" {
-		errs = append(errs, requiredError(segMember("secretKey")))
+		errs = addRequired(errs, "secretKey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.SecretKey); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("secretKey")))
+		if n := runeCount(v.SecretKey); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "secretKey")
 		}
 		if !patternAccessKeyId.MatchString(v.SecretKey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("secretKey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "secretKey")
 		}
 	}
 	return errs
@@ -107,21 +107,21 @@ func (v *ApiKeyCredentials) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ApiKey == "" {
-		errs = append(errs, requiredError(segMember("apiKey")))
+		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApiKey); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiKey")))
+		if n := runeCount(v.ApiKey); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiKey")
 		}
 		if !patternAccessKeyId.MatchString(v.ApiKey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiKey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiKey")
 		}
 	}
 	if v.ApiSecretKey != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ApiSecretKey); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiSecretKey")))
+		if n := runeCount(*v.ApiSecretKey); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiSecretKey")
 		}
 		if !patternAccessKeyId.MatchString(*v.ApiSecretKey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiSecretKey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiSecretKey")
 		}
 	}
 	return errs
@@ -141,23 +141,23 @@ func (v *BasicAuthCredentials) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Username == "" {
-		errs = append(errs, requiredError(segMember("username")))
+		errs = addRequired(errs, "username")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Username); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("username")))
+		if n := runeCount(v.Username); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "username")
 		}
 		if !patternAccessKeyId.MatchString(v.Username) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("username")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "username")
 		}
 	}
 	if v.Password == "" {
-		errs = append(errs, requiredError(segMember("password")))
+		errs = addRequired(errs, "password")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Password); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		if n := runeCount(v.Password); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
 		}
 		if !patternBucketPrefix.MatchString(v.Password) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
 		}
 	}
 	return errs
@@ -177,11 +177,11 @@ func (v *ConflictException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		if n := runeCount(*v.Message); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
 		}
 		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
 		}
 	}
 	return errs
@@ -201,11 +201,11 @@ func (v *ConnectorAuthenticationException) validate(mode ValidationMode) []*para
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		if n := runeCount(*v.Message); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
 		}
 		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
 		}
 	}
 	return errs
@@ -225,19 +225,19 @@ func (v *ConnectorOAuthRequest) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.AuthCode != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AuthCode); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("authCode")))
+		if n := runeCount(*v.AuthCode); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "authCode")
 		}
 		if !patternAccessKeyId.MatchString(*v.AuthCode) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("authCode")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "authCode")
 		}
 	}
 	if v.RedirectUri != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.RedirectUri); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("redirectUri")))
+		if n := runeCount(*v.RedirectUri); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "redirectUri")
 		}
 		if !patternAccessKeyId.MatchString(*v.RedirectUri) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("redirectUri")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "redirectUri")
 		}
 	}
 	return errs
@@ -257,41 +257,41 @@ func (v *ConnectorProfile) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ConnectorProfileArn != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorProfileArn); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("connectorProfileArn")))
+		if n := runeCount(*v.ConnectorProfileArn); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "connectorProfileArn")
 		}
 		if !patternConnectorProfileArn.MatchString(*v.ConnectorProfileArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", segMember("connectorProfileArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", "connectorProfileArn")
 		}
 	}
 	if v.ConnectorProfileName != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorProfileName); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorProfileName")))
+		if n := runeCount(*v.ConnectorProfileName); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorProfileName")
 		}
 		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", segMember("connectorProfileName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", "connectorProfileName")
 		}
 	}
 	if v.ConnectorType != "" {
 		errs = nestMember(errs, "connectorType", validateConnectorType(v.ConnectorType, mode))
 	}
 	if v.ConnectorLabel != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorLabel); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorLabel")))
+		if n := runeCount(*v.ConnectorLabel); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorLabel")
 		}
 		if !patternConnectorLabel.MatchString(*v.ConnectorLabel) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", segMember("connectorLabel")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", "connectorLabel")
 		}
 	}
 	if v.ConnectionMode != "" {
 		errs = nestMember(errs, "connectionMode", validateConnectionMode(v.ConnectionMode, mode))
 	}
 	if v.CredentialsArn != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.CredentialsArn); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("credentialsArn")))
+		if n := runeCount(*v.CredentialsArn); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "credentialsArn")
 		}
 		if !patternARN.MatchString(*v.CredentialsArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:.*:.*:[0-9]+:.*", segMember("credentialsArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:.*:.*:[0-9]+:.*", "credentialsArn")
 		}
 	}
 	if v.ConnectorProfileProperties != nil {
@@ -317,7 +317,7 @@ func (v *ConnectorProfileConfig) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ConnectorProfileProperties == nil {
-		errs = append(errs, requiredError(segMember("connectorProfileProperties")))
+		errs = addRequired(errs, "connectorProfileProperties")
 	} else {
 		errs = nestMember(errs, "connectorProfileProperties", v.ConnectorProfileProperties.validate(mode))
 	}
@@ -472,52 +472,52 @@ func (v *CreateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.ConnectorProfileName == nil {
-		errs = append(errs, requiredError(segMember("connectorProfileName")))
+		errs = addRequired(errs, "connectorProfileName")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorProfileName); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorProfileName")))
+		if n := runeCount(*v.ConnectorProfileName); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorProfileName")
 		}
 		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", segMember("connectorProfileName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", "connectorProfileName")
 		}
 	}
 	if v.KmsArn != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.KmsArn); n < 20 || n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("kmsArn")))
+		if n := runeCount(*v.KmsArn); n < 20 || n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", "kmsArn")
 		}
 		if !patternKMSArn.MatchString(*v.KmsArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:kms:.*:[0-9]+:.*", segMember("kmsArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:kms:.*:[0-9]+:.*", "kmsArn")
 		}
 	}
 	if v.ConnectorType == "" {
-		errs = append(errs, requiredError(segMember("connectorType")))
+		errs = addRequired(errs, "connectorType")
 	} else {
 		errs = nestMember(errs, "connectorType", validateConnectorType(v.ConnectorType, mode))
 	}
 	if v.ConnectorLabel != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorLabel); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorLabel")))
+		if n := runeCount(*v.ConnectorLabel); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorLabel")
 		}
 		if !patternConnectorLabel.MatchString(*v.ConnectorLabel) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", segMember("connectorLabel")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", "connectorLabel")
 		}
 	}
 	if v.ConnectionMode == "" {
-		errs = append(errs, requiredError(segMember("connectionMode")))
+		errs = addRequired(errs, "connectionMode")
 	} else {
 		errs = nestMember(errs, "connectionMode", validateConnectionMode(v.ConnectionMode, mode))
 	}
 	if v.ConnectorProfileConfig == nil {
-		errs = append(errs, requiredError(segMember("connectorProfileConfig")))
+		errs = addRequired(errs, "connectorProfileConfig")
 	} else {
 		errs = nestMember(errs, "connectorProfileConfig", v.ConnectorProfileConfig.validate(mode))
 	}
 	if v.ClientToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ClientToken); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 256, inclusive", segMember("clientToken")))
+		if n := runeCount(*v.ClientToken); n > 256 {
+			errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", "clientToken")
 		}
 		if !patternClientToken.MatchString(*v.ClientToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [ -~]+", segMember("clientToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [ -~]+", "clientToken")
 		}
 	}
 	return errs
@@ -537,11 +537,11 @@ func (v *CreateConnectorProfileOutput) validate(mode ValidationMode) []*paramErr
 	}
 	var errs []*paramError
 	if v.ConnectorProfileArn != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorProfileArn); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("connectorProfileArn")))
+		if n := runeCount(*v.ConnectorProfileArn); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "connectorProfileArn")
 		}
 		if !patternConnectorProfileArn.MatchString(*v.ConnectorProfileArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", segMember("connectorProfileArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", "connectorProfileArn")
 		}
 	}
 	return errs
@@ -561,19 +561,19 @@ func (v *CustomAuthCredentials) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.CustomAuthenticationType == "" {
-		errs = append(errs, requiredError(segMember("customAuthenticationType")))
+		errs = addRequired(errs, "customAuthenticationType")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.CustomAuthenticationType); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("customAuthenticationType")))
+		if n := runeCount(v.CustomAuthenticationType); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "customAuthenticationType")
 		}
 		if !patternAccessKeyId.MatchString(v.CustomAuthenticationType) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("customAuthenticationType")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "customAuthenticationType")
 		}
 	}
 	if v.CredentialsMap != nil {
 		if mode == ValidateAll {
 			if n := len(v.CredentialsMap); n > 50 {
-				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("credentialsMap")))
+				errs = addLength(errs, n, "Member must have length between 0 and 50, inclusive", "credentialsMap")
 			}
 		}
 		errs = nestMember(errs, "credentialsMap", validateCredentialsMap(v.CredentialsMap, mode))
@@ -595,7 +595,7 @@ func (v *CustomConnectorProfileCredentials) validate(mode ValidationMode) []*par
 	}
 	var errs []*paramError
 	if v.AuthenticationType == "" {
-		errs = append(errs, requiredError(segMember("authenticationType")))
+		errs = addRequired(errs, "authenticationType")
 	} else {
 		errs = nestMember(errs, "authenticationType", validateAuthenticationType(v.AuthenticationType, mode))
 	}
@@ -630,7 +630,7 @@ func (v *CustomConnectorProfileProperties) validate(mode ValidationMode) []*para
 	if v.ProfileProperties != nil {
 		if mode == ValidateAll {
 			if n := len(v.ProfileProperties); n > 50 {
-				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("profileProperties")))
+				errs = addLength(errs, n, "Member must have length between 0 and 50, inclusive", "profileProperties")
 			}
 		}
 		errs = nestMember(errs, "profileProperties", validateProfilePropertiesMap(v.ProfileProperties, mode))
@@ -655,23 +655,23 @@ func (v *DatadogConnectorProfileCredentials) validate(mode ValidationMode) []*pa
 	}
 	var errs []*paramError
 	if v.ApiKey == "" {
-		errs = append(errs, requiredError(segMember("apiKey")))
+		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApiKey); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiKey")))
+		if n := runeCount(v.ApiKey); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiKey")
 		}
 		if !patternAccessKeyId.MatchString(v.ApiKey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiKey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiKey")
 		}
 	}
 	if v.ApplicationKey == "" {
-		errs = append(errs, requiredError(segMember("applicationKey")))
+		errs = addRequired(errs, "applicationKey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApplicationKey); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("applicationKey")))
+		if n := runeCount(v.ApplicationKey); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "applicationKey")
 		}
 		if !patternAccessKeyId.MatchString(v.ApplicationKey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("applicationKey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "applicationKey")
 		}
 	}
 	return errs
@@ -691,13 +691,13 @@ func (v *DatadogConnectorProfileProperties) validate(mode ValidationMode) []*par
 	}
 	var errs []*paramError
 	if v.InstanceUrl == "" {
-		errs = append(errs, requiredError(segMember("instanceUrl")))
+		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	return errs
@@ -717,13 +717,13 @@ func (v *DeleteConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.ConnectorProfileName == nil {
-		errs = append(errs, requiredError(segMember("connectorProfileName")))
+		errs = addRequired(errs, "connectorProfileName")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorProfileName); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorProfileName")))
+		if n := runeCount(*v.ConnectorProfileName); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorProfileName")
 		}
 		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", segMember("connectorProfileName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", "connectorProfileName")
 		}
 	}
 	return errs
@@ -755,7 +755,7 @@ func (v *DescribeConnectorProfilesInput) validate(mode ValidationMode) []*paramE
 	if v.ConnectorProfileNames != nil {
 		if mode == ValidateAll {
 			if n := len(v.ConnectorProfileNames); n > 100 {
-				errs = append(errs, lengthError(n, "Member must have length between 0 and 100, inclusive", segMember("connectorProfileNames")))
+				errs = addLength(errs, n, "Member must have length between 0 and 100, inclusive", "connectorProfileNames")
 			}
 		}
 		errs = nestMember(errs, "connectorProfileNames", validateConnectorProfileNameList(v.ConnectorProfileNames, mode))
@@ -764,24 +764,24 @@ func (v *DescribeConnectorProfilesInput) validate(mode ValidationMode) []*paramE
 		errs = nestMember(errs, "connectorType", validateConnectorType(v.ConnectorType, mode))
 	}
 	if v.ConnectorLabel != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorLabel); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorLabel")))
+		if n := runeCount(*v.ConnectorLabel); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorLabel")
 		}
 		if !patternConnectorLabel.MatchString(*v.ConnectorLabel) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", segMember("connectorLabel")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", "connectorLabel")
 		}
 	}
 	if v.MaxResults != nil && mode == ValidateAll {
 		if *v.MaxResults < 1 || *v.MaxResults > 100 {
-			errs = append(errs, constraintError(kindRange, "Member must be between 1 and 100, inclusive", segMember("maxResults")))
+			errs = addConstraint(errs, kindRange, "Member must be between 1 and 100, inclusive", "maxResults")
 		}
 	}
 	if v.NextToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("nextToken")))
+		if n := runeCount(*v.NextToken); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "nextToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.NextToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("nextToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "nextToken")
 		}
 	}
 	return errs
@@ -804,11 +804,11 @@ func (v *DescribeConnectorProfilesOutput) validate(mode ValidationMode) []*param
 		errs = nestMember(errs, "connectorProfileDetails", validateConnectorProfileDetailList(v.ConnectorProfileDetails, mode))
 	}
 	if v.NextToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.NextToken); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("nextToken")))
+		if n := runeCount(*v.NextToken); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "nextToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.NextToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("nextToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "nextToken")
 		}
 	}
 	return errs
@@ -828,13 +828,13 @@ func (v *DynatraceConnectorProfileCredentials) validate(mode ValidationMode) []*
 	}
 	var errs []*paramError
 	if v.ApiToken == "" {
-		errs = append(errs, requiredError(segMember("apiToken")))
+		errs = addRequired(errs, "apiToken")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApiToken); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiToken")))
+		if n := runeCount(v.ApiToken); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiToken")
 		}
 		if !patternAccessKeyId.MatchString(v.ApiToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiToken")
 		}
 	}
 	return errs
@@ -854,13 +854,13 @@ func (v *DynatraceConnectorProfileProperties) validate(mode ValidationMode) []*p
 	}
 	var errs []*paramError
 	if v.InstanceUrl == "" {
-		errs = append(errs, requiredError(segMember("instanceUrl")))
+		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	return errs
@@ -880,39 +880,39 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) validate(mode ValidationMod
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("clientId")))
+		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		if n := runeCount(v.ClientId); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
 		}
 	}
 	if v.ClientSecret == "" {
-		errs = append(errs, requiredError(segMember("clientSecret")))
+		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		if n := runeCount(v.ClientSecret); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
 		}
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		if n := runeCount(*v.AccessToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
 		}
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		if n := runeCount(*v.RefreshToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
 		}
 	}
 	if v.OAuthRequest != nil {
@@ -945,19 +945,19 @@ func (v *HoneycodeConnectorProfileCredentials) validate(mode ValidationMode) []*
 	}
 	var errs []*paramError
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		if n := runeCount(*v.AccessToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
 		}
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		if n := runeCount(*v.RefreshToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
 		}
 	}
 	if v.OAuthRequest != nil {
@@ -990,43 +990,43 @@ func (v *InforNexusConnectorProfileCredentials) validate(mode ValidationMode) []
 	}
 	var errs []*paramError
 	if v.AccessKeyId == "" {
-		errs = append(errs, requiredError(segMember("accessKeyId")))
+		errs = addRequired(errs, "accessKeyId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.AccessKeyId); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("accessKeyId")))
+		if n := runeCount(v.AccessKeyId); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "accessKeyId")
 		}
 		if !patternAccessKeyId.MatchString(v.AccessKeyId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessKeyId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessKeyId")
 		}
 	}
 	if v.UserId == "" {
-		errs = append(errs, requiredError(segMember("userId")))
+		errs = addRequired(errs, "userId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.UserId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("userId")))
+		if n := runeCount(v.UserId); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "userId")
 		}
 		if !patternAccessKeyId.MatchString(v.UserId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("userId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "userId")
 		}
 	}
 	if v.SecretAccessKey == "" {
-		errs = append(errs, requiredError(segMember("secretAccessKey")))
+		errs = addRequired(errs, "secretAccessKey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.SecretAccessKey); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("secretAccessKey")))
+		if n := runeCount(v.SecretAccessKey); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "secretAccessKey")
 		}
 		if !patternAccessKeyId.MatchString(v.SecretAccessKey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("secretAccessKey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "secretAccessKey")
 		}
 	}
 	if v.Datakey == "" {
-		errs = append(errs, requiredError(segMember("datakey")))
+		errs = addRequired(errs, "datakey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Datakey); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("datakey")))
+		if n := runeCount(v.Datakey); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "datakey")
 		}
 		if !patternAccessKeyId.MatchString(v.Datakey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("datakey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "datakey")
 		}
 	}
 	return errs
@@ -1046,13 +1046,13 @@ func (v *InforNexusConnectorProfileProperties) validate(mode ValidationMode) []*
 	}
 	var errs []*paramError
 	if v.InstanceUrl == "" {
-		errs = append(errs, requiredError(segMember("instanceUrl")))
+		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	return errs
@@ -1072,11 +1072,11 @@ func (v *InternalServerException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		if n := runeCount(*v.Message); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
 		}
 		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
 		}
 	}
 	return errs
@@ -1096,31 +1096,31 @@ func (v *MarketoConnectorProfileCredentials) validate(mode ValidationMode) []*pa
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("clientId")))
+		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		if n := runeCount(v.ClientId); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
 		}
 	}
 	if v.ClientSecret == "" {
-		errs = append(errs, requiredError(segMember("clientSecret")))
+		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		if n := runeCount(v.ClientSecret); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
 		}
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		if n := runeCount(*v.AccessToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
 		}
 	}
 	if v.OAuthRequest != nil {
@@ -1143,13 +1143,13 @@ func (v *MarketoConnectorProfileProperties) validate(mode ValidationMode) []*par
 	}
 	var errs []*paramError
 	if v.InstanceUrl == "" {
-		errs = append(errs, requiredError(segMember("instanceUrl")))
+		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	return errs
@@ -1169,35 +1169,35 @@ func (v *OAuth2Credentials) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ClientId != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ClientId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		if n := runeCount(*v.ClientId); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
 		}
 		if !patternAccessKeyId.MatchString(*v.ClientId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
 		}
 	}
 	if v.ClientSecret != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ClientSecret); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		if n := runeCount(*v.ClientSecret); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
 		}
 		if !patternAccessKeyId.MatchString(*v.ClientSecret) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
 		}
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		if n := runeCount(*v.AccessToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
 		}
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		if n := runeCount(*v.RefreshToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
 		}
 	}
 	if v.OAuthRequest != nil {
@@ -1220,24 +1220,24 @@ func (v *OAuth2Properties) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.TokenUrl == "" {
-		errs = append(errs, requiredError(segMember("tokenUrl")))
+		errs = addRequired(errs, "tokenUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.TokenUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("tokenUrl")))
+		if n := runeCount(v.TokenUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "tokenUrl")
 		}
 		if !patternApplicationHostUrl.MatchString(v.TokenUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", segMember("tokenUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", "tokenUrl")
 		}
 	}
 	if v.OAuth2GrantType == "" {
-		errs = append(errs, requiredError(segMember("oAuth2GrantType")))
+		errs = addRequired(errs, "oAuth2GrantType")
 	} else {
 		errs = nestMember(errs, "oAuth2GrantType", validateOAuth2GrantType(v.OAuth2GrantType, mode))
 	}
 	if v.TokenUrlCustomProperties != nil {
 		if mode == ValidateAll {
 			if n := len(v.TokenUrlCustomProperties); n > 50 {
-				errs = append(errs, lengthError(n, "Member must have length between 0 and 50, inclusive", segMember("tokenUrlCustomProperties")))
+				errs = addLength(errs, n, "Member must have length between 0 and 50, inclusive", "tokenUrlCustomProperties")
 			}
 		}
 		errs = nestMember(errs, "tokenUrlCustomProperties", validateTokenUrlCustomProperties(v.TokenUrlCustomProperties, mode))
@@ -1259,39 +1259,39 @@ func (v *OAuthCredentials) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("clientId")))
+		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		if n := runeCount(v.ClientId); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
 		}
 	}
 	if v.ClientSecret == "" {
-		errs = append(errs, requiredError(segMember("clientSecret")))
+		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		if n := runeCount(v.ClientSecret); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
 		}
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		if n := runeCount(*v.AccessToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
 		}
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		if n := runeCount(*v.RefreshToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
 		}
 	}
 	if v.OAuthRequest != nil {
@@ -1314,27 +1314,27 @@ func (v *OAuthProperties) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.TokenUrl == "" {
-		errs = append(errs, requiredError(segMember("tokenUrl")))
+		errs = addRequired(errs, "tokenUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.TokenUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("tokenUrl")))
+		if n := runeCount(v.TokenUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "tokenUrl")
 		}
 		if !patternApplicationHostUrl.MatchString(v.TokenUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", segMember("tokenUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", "tokenUrl")
 		}
 	}
 	if v.AuthCodeUrl == "" {
-		errs = append(errs, requiredError(segMember("authCodeUrl")))
+		errs = addRequired(errs, "authCodeUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.AuthCodeUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("authCodeUrl")))
+		if n := runeCount(v.AuthCodeUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "authCodeUrl")
 		}
 		if !patternApplicationHostUrl.MatchString(v.AuthCodeUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", segMember("authCodeUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", "authCodeUrl")
 		}
 	}
 	if v.OAuthScopes == nil {
-		errs = append(errs, requiredError(segMember("oAuthScopes")))
+		errs = addRequired(errs, "oAuthScopes")
 	} else {
 		errs = nestMember(errs, "oAuthScopes", validateOAuthScopeList(v.OAuthScopes, mode))
 	}
@@ -1355,30 +1355,30 @@ func (v *PardotConnectorProfileCredentials) validate(mode ValidationMode) []*par
 	}
 	var errs []*paramError
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		if n := runeCount(*v.AccessToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
 		}
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		if n := runeCount(*v.RefreshToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
 		}
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	if v.ClientCredentialsArn != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ClientCredentialsArn); n < 20 || n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("clientCredentialsArn")))
+		if n := runeCount(*v.ClientCredentialsArn); n < 20 || n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", "clientCredentialsArn")
 		}
 		if !patternClientCredentialsArn.MatchString(*v.ClientCredentialsArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:secretsmanager:.*:[0-9]+:.*", segMember("clientCredentialsArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:secretsmanager:.*:[0-9]+:.*", "clientCredentialsArn")
 		}
 	}
 	return errs
@@ -1398,19 +1398,19 @@ func (v *PardotConnectorProfileProperties) validate(mode ValidationMode) []*para
 	}
 	var errs []*paramError
 	if v.InstanceUrl != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(*v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(*v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	if v.BusinessUnitId != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.BusinessUnitId); n > 18 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 18", segMember("businessUnitId")))
+		if n := runeCount(*v.BusinessUnitId); n > 18 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 18", "businessUnitId")
 		}
 		if !patternAccessKeyId.MatchString(*v.BusinessUnitId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("businessUnitId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "businessUnitId")
 		}
 	}
 	return errs
@@ -1433,11 +1433,11 @@ func (v *PrivateConnectionProvisioningState) validate(mode ValidationMode) []*pa
 		errs = nestMember(errs, "status", validatePrivateConnectionProvisioningStatus(v.Status, mode))
 	}
 	if v.FailureMessage != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.FailureMessage); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("failureMessage")))
+		if n := runeCount(*v.FailureMessage); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "failureMessage")
 		}
 		if !patternErrorMessage.MatchString(*v.FailureMessage) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("failureMessage")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "failureMessage")
 		}
 	}
 	if v.FailureCause != "" {
@@ -1460,19 +1460,19 @@ func (v *RedshiftConnectorProfileCredentials) validate(mode ValidationMode) []*p
 	}
 	var errs []*paramError
 	if v.Username != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Username); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("username")))
+		if n := runeCount(*v.Username); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "username")
 		}
 		if !patternBucketPrefix.MatchString(*v.Username) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("username")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "username")
 		}
 	}
 	if v.Password != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Password); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		if n := runeCount(*v.Password); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
 		}
 		if !patternBucketPrefix.MatchString(*v.Password) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
 		}
 	}
 	return errs
@@ -1492,71 +1492,71 @@ func (v *RedshiftConnectorProfileProperties) validate(mode ValidationMode) []*pa
 	}
 	var errs []*paramError
 	if v.DatabaseUrl != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.DatabaseUrl); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("databaseUrl")))
+		if n := runeCount(*v.DatabaseUrl); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "databaseUrl")
 		}
 		if !patternAccessKeyId.MatchString(*v.DatabaseUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("databaseUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "databaseUrl")
 		}
 	}
 	if v.BucketName == "" {
-		errs = append(errs, requiredError(segMember("bucketName")))
+		errs = addRequired(errs, "bucketName")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BucketName); n < 3 || n > 63 {
-			errs = append(errs, lengthError(n, "Member must have length between 3 and 63, inclusive", segMember("bucketName")))
+		if n := runeCount(v.BucketName); n < 3 || n > 63 {
+			errs = addLength(errs, n, "Member must have length between 3 and 63, inclusive", "bucketName")
 		}
 		if !patternAccessKeyId.MatchString(v.BucketName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("bucketName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "bucketName")
 		}
 	}
 	if v.BucketPrefix != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.BucketPrefix); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("bucketPrefix")))
+		if n := runeCount(*v.BucketPrefix); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "bucketPrefix")
 		}
 		if !patternBucketPrefix.MatchString(*v.BucketPrefix) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("bucketPrefix")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "bucketPrefix")
 		}
 	}
 	if v.RoleArn == "" {
-		errs = append(errs, requiredError(segMember("roleArn")))
+		errs = addRequired(errs, "roleArn")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.RoleArn); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("roleArn")))
+		if n := runeCount(v.RoleArn); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "roleArn")
 		}
 		if !patternDataApiRoleArn.MatchString(v.RoleArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:iam:.*:[0-9]+:.*", segMember("roleArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:iam:.*:[0-9]+:.*", "roleArn")
 		}
 	}
 	if v.DataApiRoleArn != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.DataApiRoleArn); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("dataApiRoleArn")))
+		if n := runeCount(*v.DataApiRoleArn); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "dataApiRoleArn")
 		}
 		if !patternDataApiRoleArn.MatchString(*v.DataApiRoleArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:iam:.*:[0-9]+:.*", segMember("dataApiRoleArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:iam:.*:[0-9]+:.*", "dataApiRoleArn")
 		}
 	}
 	if v.ClusterIdentifier != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ClusterIdentifier); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clusterIdentifier")))
+		if n := runeCount(*v.ClusterIdentifier); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clusterIdentifier")
 		}
 		if !patternAccessKeyId.MatchString(*v.ClusterIdentifier) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clusterIdentifier")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clusterIdentifier")
 		}
 	}
 	if v.WorkgroupName != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.WorkgroupName); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("workgroupName")))
+		if n := runeCount(*v.WorkgroupName); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "workgroupName")
 		}
 		if !patternAccessKeyId.MatchString(*v.WorkgroupName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("workgroupName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "workgroupName")
 		}
 	}
 	if v.DatabaseName != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.DatabaseName); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("databaseName")))
+		if n := runeCount(*v.DatabaseName); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "databaseName")
 		}
 		if !patternAccessKeyId.MatchString(*v.DatabaseName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("databaseName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "databaseName")
 		}
 	}
 	return errs
@@ -1576,11 +1576,11 @@ func (v *ResourceNotFoundException) validate(mode ValidationMode) []*paramError 
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		if n := runeCount(*v.Message); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
 		}
 		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
 		}
 	}
 	return errs
@@ -1622,55 +1622,55 @@ func (v *SAPODataConnectorProfileProperties) validate(mode ValidationMode) []*pa
 	}
 	var errs []*paramError
 	if v.ApplicationHostUrl == "" {
-		errs = append(errs, requiredError(segMember("applicationHostUrl")))
+		errs = addRequired(errs, "applicationHostUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApplicationHostUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("applicationHostUrl")))
+		if n := runeCount(v.ApplicationHostUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "applicationHostUrl")
 		}
 		if !patternApplicationHostUrl.MatchString(v.ApplicationHostUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", segMember("applicationHostUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", "applicationHostUrl")
 		}
 	}
 	if v.ApplicationServicePath == "" {
-		errs = append(errs, requiredError(segMember("applicationServicePath")))
+		errs = addRequired(errs, "applicationServicePath")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApplicationServicePath); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("applicationServicePath")))
+		if n := runeCount(v.ApplicationServicePath); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "applicationServicePath")
 		}
 		if !patternAccessKeyId.MatchString(v.ApplicationServicePath) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("applicationServicePath")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "applicationServicePath")
 		}
 	}
 	// portNumber is required but held by value: its zero value cannot be told absent.
 	if mode == ValidateAll {
 		if v.PortNumber < 1 || v.PortNumber > 65535 {
-			errs = append(errs, constraintError(kindRange, "Member must be between 1 and 65535, inclusive", segMember("portNumber")))
+			errs = addConstraint(errs, kindRange, "Member must be between 1 and 65535, inclusive", "portNumber")
 		}
 	}
 	if v.ClientNumber == "" {
-		errs = append(errs, requiredError(segMember("clientNumber")))
+		errs = addRequired(errs, "clientNumber")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientNumber); n != 3 {
-			errs = append(errs, lengthError(n, "Member must have length between 3 and 3, inclusive", segMember("clientNumber")))
+		if n := runeCount(v.ClientNumber); n != 3 {
+			errs = addLength(errs, n, "Member must have length between 3 and 3, inclusive", "clientNumber")
 		}
 		if !patternClientNumber.MatchString(v.ClientNumber) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^\\d{3}$", segMember("clientNumber")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^\\d{3}$", "clientNumber")
 		}
 	}
 	if v.LogonLanguage != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.LogonLanguage); n > 2 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2", segMember("logonLanguage")))
+		if n := runeCount(*v.LogonLanguage); n > 2 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2", "logonLanguage")
 		}
 		if !patternLogonLanguage.MatchString(*v.LogonLanguage) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_]*$", segMember("logonLanguage")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_]*$", "logonLanguage")
 		}
 	}
 	if v.PrivateLinkServiceName != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.PrivateLinkServiceName); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("privateLinkServiceName")))
+		if n := runeCount(*v.PrivateLinkServiceName); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "privateLinkServiceName")
 		}
 		if !patternPrivateLinkServiceName.MatchString(*v.PrivateLinkServiceName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+", segMember("privateLinkServiceName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+", "privateLinkServiceName")
 		}
 	}
 	if v.OAuthProperties != nil {
@@ -1693,41 +1693,41 @@ func (v *SalesforceConnectorProfileCredentials) validate(mode ValidationMode) []
 	}
 	var errs []*paramError
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		if n := runeCount(*v.AccessToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
 		}
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.RefreshToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("refreshToken")))
+		if n := runeCount(*v.RefreshToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("refreshToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
 		}
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	if v.ClientCredentialsArn != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ClientCredentialsArn); n < 20 || n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("clientCredentialsArn")))
+		if n := runeCount(*v.ClientCredentialsArn); n < 20 || n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", "clientCredentialsArn")
 		}
 		if !patternClientCredentialsArn.MatchString(*v.ClientCredentialsArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:secretsmanager:.*:[0-9]+:.*", segMember("clientCredentialsArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:secretsmanager:.*:[0-9]+:.*", "clientCredentialsArn")
 		}
 	}
 	if v.OAuth2GrantType != "" {
 		errs = nestMember(errs, "oAuth2GrantType", validateOAuth2GrantType(v.OAuth2GrantType, mode))
 	}
 	if v.JwtToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.JwtToken); n > 8000 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 8000", segMember("jwtToken")))
+		if n := runeCount(*v.JwtToken); n > 8000 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 8000", "jwtToken")
 		}
 		if !patternJwtToken.MatchString(*v.JwtToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_\\-\\+\\/=]*)", segMember("jwtToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_\\-\\+\\/=]*)", "jwtToken")
 		}
 	}
 	return errs
@@ -1747,11 +1747,11 @@ func (v *SalesforceConnectorProfileProperties) validate(mode ValidationMode) []*
 	}
 	var errs []*paramError
 	if v.InstanceUrl != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(*v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(*v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	return errs
@@ -1771,19 +1771,19 @@ func (v *ServiceNowConnectorProfileCredentials) validate(mode ValidationMode) []
 	}
 	var errs []*paramError
 	if v.Username != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Username); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("username")))
+		if n := runeCount(*v.Username); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "username")
 		}
 		if !patternAccessKeyId.MatchString(*v.Username) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("username")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "username")
 		}
 	}
 	if v.Password != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Password); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		if n := runeCount(*v.Password); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
 		}
 		if !patternBucketPrefix.MatchString(*v.Password) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
 		}
 	}
 	if v.OAuth2Credentials != nil {
@@ -1806,13 +1806,13 @@ func (v *ServiceNowConnectorProfileProperties) validate(mode ValidationMode) []*
 	}
 	var errs []*paramError
 	if v.InstanceUrl == "" {
-		errs = append(errs, requiredError(segMember("instanceUrl")))
+		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	return errs
@@ -1832,11 +1832,11 @@ func (v *ServiceQuotaExceededException) validate(mode ValidationMode) []*paramEr
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		if n := runeCount(*v.Message); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
 		}
 		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
 		}
 	}
 	return errs
@@ -1856,13 +1856,13 @@ func (v *SingularConnectorProfileCredentials) validate(mode ValidationMode) []*p
 	}
 	var errs []*paramError
 	if v.ApiKey == "" {
-		errs = append(errs, requiredError(segMember("apiKey")))
+		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApiKey); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiKey")))
+		if n := runeCount(v.ApiKey); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiKey")
 		}
 		if !patternAccessKeyId.MatchString(v.ApiKey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiKey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiKey")
 		}
 	}
 	return errs
@@ -1892,31 +1892,31 @@ func (v *SlackConnectorProfileCredentials) validate(mode ValidationMode) []*para
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("clientId")))
+		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		if n := runeCount(v.ClientId); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
 		}
 	}
 	if v.ClientSecret == "" {
-		errs = append(errs, requiredError(segMember("clientSecret")))
+		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		if n := runeCount(v.ClientSecret); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
 		}
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		if n := runeCount(*v.AccessToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
 		}
 	}
 	if v.OAuthRequest != nil {
@@ -1939,13 +1939,13 @@ func (v *SlackConnectorProfileProperties) validate(mode ValidationMode) []*param
 	}
 	var errs []*paramError
 	if v.InstanceUrl == "" {
-		errs = append(errs, requiredError(segMember("instanceUrl")))
+		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	return errs
@@ -1965,23 +1965,23 @@ func (v *SnowflakeConnectorProfileCredentials) validate(mode ValidationMode) []*
 	}
 	var errs []*paramError
 	if v.Username == "" {
-		errs = append(errs, requiredError(segMember("username")))
+		errs = addRequired(errs, "username")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Username); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("username")))
+		if n := runeCount(v.Username); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "username")
 		}
 		if !patternAccessKeyId.MatchString(v.Username) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("username")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "username")
 		}
 	}
 	if v.Password == "" {
-		errs = append(errs, requiredError(segMember("password")))
+		errs = addRequired(errs, "password")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Password); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		if n := runeCount(v.Password); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
 		}
 		if !patternBucketPrefix.MatchString(v.Password) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
 		}
 	}
 	return errs
@@ -2001,65 +2001,65 @@ func (v *SnowflakeConnectorProfileProperties) validate(mode ValidationMode) []*p
 	}
 	var errs []*paramError
 	if v.Warehouse == "" {
-		errs = append(errs, requiredError(segMember("warehouse")))
+		errs = addRequired(errs, "warehouse")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Warehouse); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("warehouse")))
+		if n := runeCount(v.Warehouse); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "warehouse")
 		}
 		if !patternErrorMessage.MatchString(v.Warehouse) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("warehouse")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "warehouse")
 		}
 	}
 	if v.Stage == "" {
-		errs = append(errs, requiredError(segMember("stage")))
+		errs = addRequired(errs, "stage")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Stage); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("stage")))
+		if n := runeCount(v.Stage); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "stage")
 		}
 		if !patternAccessKeyId.MatchString(v.Stage) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("stage")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "stage")
 		}
 	}
 	if v.BucketName == "" {
-		errs = append(errs, requiredError(segMember("bucketName")))
+		errs = addRequired(errs, "bucketName")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BucketName); n < 3 || n > 63 {
-			errs = append(errs, lengthError(n, "Member must have length between 3 and 63, inclusive", segMember("bucketName")))
+		if n := runeCount(v.BucketName); n < 3 || n > 63 {
+			errs = addLength(errs, n, "Member must have length between 3 and 63, inclusive", "bucketName")
 		}
 		if !patternAccessKeyId.MatchString(v.BucketName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("bucketName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "bucketName")
 		}
 	}
 	if v.BucketPrefix != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.BucketPrefix); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("bucketPrefix")))
+		if n := runeCount(*v.BucketPrefix); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "bucketPrefix")
 		}
 		if !patternBucketPrefix.MatchString(*v.BucketPrefix) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("bucketPrefix")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "bucketPrefix")
 		}
 	}
 	if v.PrivateLinkServiceName != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.PrivateLinkServiceName); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("privateLinkServiceName")))
+		if n := runeCount(*v.PrivateLinkServiceName); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "privateLinkServiceName")
 		}
 		if !patternPrivateLinkServiceName.MatchString(*v.PrivateLinkServiceName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+", segMember("privateLinkServiceName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+", "privateLinkServiceName")
 		}
 	}
 	if v.AccountName != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccountName); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("accountName")))
+		if n := runeCount(*v.AccountName); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "accountName")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccountName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accountName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accountName")
 		}
 	}
 	if v.Region != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Region); n > 64 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 64", segMember("region")))
+		if n := runeCount(*v.Region); n > 64 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 64", "region")
 		}
 		if !patternAccessKeyId.MatchString(*v.Region) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("region")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "region")
 		}
 	}
 	return errs
@@ -2079,13 +2079,13 @@ func (v *TrendmicroConnectorProfileCredentials) validate(mode ValidationMode) []
 	}
 	var errs []*paramError
 	if v.ApiSecretKey == "" {
-		errs = append(errs, requiredError(segMember("apiSecretKey")))
+		errs = addRequired(errs, "apiSecretKey")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ApiSecretKey); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("apiSecretKey")))
+		if n := runeCount(v.ApiSecretKey); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiSecretKey")
 		}
 		if !patternAccessKeyId.MatchString(v.ApiSecretKey) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("apiSecretKey")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiSecretKey")
 		}
 	}
 	return errs
@@ -2115,31 +2115,31 @@ func (v *UpdateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.ConnectorProfileName == nil {
-		errs = append(errs, requiredError(segMember("connectorProfileName")))
+		errs = addRequired(errs, "connectorProfileName")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorProfileName); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("connectorProfileName")))
+		if n := runeCount(*v.ConnectorProfileName); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorProfileName")
 		}
 		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", segMember("connectorProfileName")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", "connectorProfileName")
 		}
 	}
 	if v.ConnectionMode == "" {
-		errs = append(errs, requiredError(segMember("connectionMode")))
+		errs = addRequired(errs, "connectionMode")
 	} else {
 		errs = nestMember(errs, "connectionMode", validateConnectionMode(v.ConnectionMode, mode))
 	}
 	if v.ConnectorProfileConfig == nil {
-		errs = append(errs, requiredError(segMember("connectorProfileConfig")))
+		errs = addRequired(errs, "connectorProfileConfig")
 	} else {
 		errs = nestMember(errs, "connectorProfileConfig", v.ConnectorProfileConfig.validate(mode))
 	}
 	if v.ClientToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ClientToken); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 256, inclusive", segMember("clientToken")))
+		if n := runeCount(*v.ClientToken); n > 256 {
+			errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", "clientToken")
 		}
 		if !patternClientToken.MatchString(*v.ClientToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [ -~]+", segMember("clientToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [ -~]+", "clientToken")
 		}
 	}
 	return errs
@@ -2159,11 +2159,11 @@ func (v *UpdateConnectorProfileOutput) validate(mode ValidationMode) []*paramErr
 	}
 	var errs []*paramError
 	if v.ConnectorProfileArn != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ConnectorProfileArn); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("connectorProfileArn")))
+		if n := runeCount(*v.ConnectorProfileArn); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "connectorProfileArn")
 		}
 		if !patternConnectorProfileArn.MatchString(*v.ConnectorProfileArn) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", segMember("connectorProfileArn")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", "connectorProfileArn")
 		}
 	}
 	return errs
@@ -2183,11 +2183,11 @@ func (v *ValidationException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Message); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segMember("message")))
+		if n := runeCount(*v.Message); n > 2048 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
 		}
 		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", segMember("message")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
 		}
 	}
 	return errs
@@ -2207,23 +2207,23 @@ func (v *VeevaConnectorProfileCredentials) validate(mode ValidationMode) []*para
 	}
 	var errs []*paramError
 	if v.Username == "" {
-		errs = append(errs, requiredError(segMember("username")))
+		errs = addRequired(errs, "username")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Username); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("username")))
+		if n := runeCount(v.Username); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "username")
 		}
 		if !patternAccessKeyId.MatchString(v.Username) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("username")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "username")
 		}
 	}
 	if v.Password == "" {
-		errs = append(errs, requiredError(segMember("password")))
+		errs = addRequired(errs, "password")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Password); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("password")))
+		if n := runeCount(v.Password); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
 		}
 		if !patternBucketPrefix.MatchString(v.Password) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: .*", segMember("password")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
 		}
 	}
 	return errs
@@ -2243,13 +2243,13 @@ func (v *VeevaConnectorProfileProperties) validate(mode ValidationMode) []*param
 	}
 	var errs []*paramError
 	if v.InstanceUrl == "" {
-		errs = append(errs, requiredError(segMember("instanceUrl")))
+		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	return errs
@@ -2269,31 +2269,31 @@ func (v *ZendeskConnectorProfileCredentials) validate(mode ValidationMode) []*pa
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("clientId")))
+		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientId")))
+		if n := runeCount(v.ClientId); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
 		}
 	}
 	if v.ClientSecret == "" {
-		errs = append(errs, requiredError(segMember("clientSecret")))
+		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientSecret); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 512", segMember("clientSecret")))
+		if n := runeCount(v.ClientSecret); n > 512 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
 		}
 		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("clientSecret")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
 		}
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AccessToken); n > 4096 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 4096", segMember("accessToken")))
+		if n := runeCount(*v.AccessToken); n > 4096 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
 		}
 		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("accessToken")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
 		}
 	}
 	if v.OAuthRequest != nil {
@@ -2316,13 +2316,13 @@ func (v *ZendeskConnectorProfileProperties) validate(mode ValidationMode) []*par
 	}
 	var errs []*paramError
 	if v.InstanceUrl == "" {
-		errs = append(errs, requiredError(segMember("instanceUrl")))
+		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.InstanceUrl); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segMember("instanceUrl")))
+		if n := runeCount(v.InstanceUrl); n > 256 {
+			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
 		}
 		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: \\S+", segMember("instanceUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
 		}
 	}
 	return errs
@@ -2374,7 +2374,7 @@ func validateConnectorProfileNameList(v []string, mode ValidationMode) []*paramE
 	var errs []*paramError
 	for i := range v {
 		if mode == ValidateAll {
-			if n := utf8.RuneCountInString(v[i]); n > 256 {
+			if n := runeCount(v[i]); n > 256 {
 				errs = append(errs, lengthError(n, "Member must have length less than or equal to 256", segIndex(i)))
 			}
 			if !patternConnectorProfileName.MatchString(v[i]) {
@@ -2429,7 +2429,7 @@ func validateCredentialsMap(v map[string]string, mode ValidationMode) []*paramEr
 	return checkEntries(v, mode, func(k string, item string, mode ValidationMode) []*paramError {
 		var errs []*paramError
 		if mode == ValidateAll {
-			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
+			if n := runeCount(k); n < 1 || n > 128 {
 				errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive"))
 			}
 			if !patternCredentialsMapKey.MatchString(k) {
@@ -2437,7 +2437,7 @@ func validateCredentialsMap(v map[string]string, mode ValidationMode) []*paramEr
 			}
 		}
 		if mode == ValidateAll {
-			if n := utf8.RuneCountInString(item); n > 2048 {
+			if n := runeCount(item); n > 2048 {
 				errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segKey("*** Sensitive Data Redacted ***")))
 			}
 			if !patternAccessKeyId.MatchString(item) {
@@ -2469,7 +2469,7 @@ func validateOAuthScopeList(v []string, mode ValidationMode) []*paramError {
 	var errs []*paramError
 	for i := range v {
 		if mode == ValidateAll {
-			if n := utf8.RuneCountInString(v[i]); n > 128 {
+			if n := runeCount(v[i]); n > 128 {
 				errs = append(errs, lengthError(n, "Member must have length less than or equal to 128", segIndex(i)))
 			}
 			if !patternAccessKeyId.MatchString(v[i]) {
@@ -2520,7 +2520,7 @@ func validateProfilePropertiesMap(v map[string]string, mode ValidationMode) []*p
 	return checkEntries(v, mode, func(k string, item string, mode ValidationMode) []*paramError {
 		var errs []*paramError
 		if mode == ValidateAll {
-			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
+			if n := runeCount(k); n < 1 || n > 128 {
 				errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive"))
 			}
 			if !patternCredentialsMapKey.MatchString(k) {
@@ -2528,7 +2528,7 @@ func validateProfilePropertiesMap(v map[string]string, mode ValidationMode) []*p
 			}
 		}
 		if mode == ValidateAll {
-			if n := utf8.RuneCountInString(item); n > 2048 {
+			if n := runeCount(item); n > 2048 {
 				errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segKey(k)))
 			}
 			if !patternAccessKeyId.MatchString(item) {
@@ -2545,7 +2545,7 @@ func validateTokenUrlCustomProperties(v map[string]string, mode ValidationMode) 
 	return checkEntries(v, mode, func(k string, item string, mode ValidationMode) []*paramError {
 		var errs []*paramError
 		if mode == ValidateAll {
-			if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
+			if n := runeCount(k); n < 1 || n > 128 {
 				errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive"))
 			}
 			if !patternCredentialsMapKey.MatchString(k) {
@@ -2553,7 +2553,7 @@ func validateTokenUrlCustomProperties(v map[string]string, mode ValidationMode) 
 			}
 		}
 		if mode == ValidateAll {
-			if n := utf8.RuneCountInString(item); n > 2048 {
+			if n := runeCount(item); n > 2048 {
 				errs = append(errs, lengthError(n, "Member must have length less than or equal to 2048", segKey(k)))
 			}
 			if !patternAccessKeyId.MatchString(item) {
@@ -2562,4 +2562,12 @@ func validateTokenUrlCustomProperties(v map[string]string, mode ValidationMode) 
 		}
 		return errs
 	})
+}
+
+// runeCount is the length of a string under @length: its code points. It is kept
+// out of line: every @length of a string calls it.
+//
+//go:noinline
+func runeCount(s string) int {
+	return utf8.RuneCountInString(s)
 }

@@ -663,6 +663,31 @@ func unmarshalStruct(data []byte, v jsonDecoder) error {
 	return r.end()
 }
 
+// The encoders call smithyjson through these, kept out of line like the
+// reader's helpers: smithyjson's own methods are small enough for the
+// compiler to copy into each of thousands of call sites.
+
+//go:noinline
+func newJSONEncoder() *smithyjson.Encoder { return smithyjson.NewEncoder() }
+
+//go:noinline
+func encodedBytes(e *smithyjson.Encoder) []byte { return e.Bytes() }
+
+//go:noinline
+func openObject(v smithyjson.Value) *smithyjson.Object { return v.Object() }
+
+//go:noinline
+func closeObject(o *smithyjson.Object) { o.Close() }
+
+//go:noinline
+func writeString(v smithyjson.Value, s string) { v.String(s) }
+
+//go:noinline
+func openArray(v smithyjson.Value) *smithyjson.Array { return v.Array() }
+
+//go:noinline
+func closeArray(a *smithyjson.Array) { a.Close() }
+
 // readStringField reads a string (or an enum value) into *dst; errors carry name.
 func readStringField[T ~string](r *jsonReader, dst *T, name string) error {
 	x, err := r.readString()

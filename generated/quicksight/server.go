@@ -5,7 +5,6 @@ package quicksight
 
 import (
 	"context"
-	smithyjson "github.com/aws/smithy-go/encoding/json"
 	"github.com/aws/smithy-go/ptr"
 	"net/http"
 )
@@ -143,12 +142,12 @@ func (v *CreateActionConnectorOutput) encodeHTTP(h http.Header, status int) (int
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a DeleteActionConnector request into v.
@@ -163,12 +162,12 @@ func (v *DeleteActionConnectorOutput) encodeHTTP(h http.Header, status int) (int
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a DescribeActionConnector request into v.
@@ -183,12 +182,12 @@ func (v *DescribeActionConnectorOutput) encodeHTTP(h http.Header, status int) (i
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a ListActionConnectors request into v.
@@ -214,12 +213,12 @@ func (v *ListActionConnectorsOutput) encodeHTTP(h http.Header, status int) (int,
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // bindHTTP reads a UpdateActionConnector request into v.
@@ -237,92 +236,92 @@ func (v *UpdateActionConnectorOutput) encodeHTTP(h http.Header, status int) (int
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the AccessDeniedException error reply and returns its status and body.
 func (v *AccessDeniedException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ConflictException error reply and returns its status and body.
 func (v *ConflictException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the InternalFailureException error reply and returns its status and body.
 func (v *InternalFailureException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the InvalidNextTokenException error reply and returns its status and body.
 func (v *InvalidNextTokenException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the InvalidParameterValueException error reply and returns its status and body.
 func (v *InvalidParameterValueException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ResourceExistsException error reply and returns its status and body.
 func (v *ResourceExistsException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ResourceNotFoundException error reply and returns its status and body.
 func (v *ResourceNotFoundException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // encodeHTTP sets the headers of the ThrottlingException error reply and returns its status and body.
 func (v *ThrottlingException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
 	h.Set("Content-Type", "application/json")
-	return status, e.Bytes(), nil
+	return status, encodedBytes(e), nil
 }
 
 // newInvalidParameterValueException reports an input that failed validation as a *InvalidParameterValueException.

@@ -127,6 +127,29 @@ func unknownMemberError(tag string) *paramError {
 	return &paramError{kindName: kindUnion, constraint: "Member must be a known union member, got " + strconv.Quote(tag)}
 }
 
+// addRequired, addLength, addConstraint and addUniqueItems append the
+// failure of struct member name to errs.
+//
+//go:noinline
+func addRequired(errs []*paramError, name string) []*paramError {
+	return append(errs, requiredError(segMember(name)))
+}
+
+//go:noinline
+func addLength(errs []*paramError, length int, constraint, name string) []*paramError {
+	return append(errs, lengthError(length, constraint, segMember(name)))
+}
+
+//go:noinline
+func addConstraint(errs []*paramError, kind, constraint, name string) []*paramError {
+	return append(errs, constraintError(kind, constraint, segMember(name)))
+}
+
+//go:noinline
+func addUniqueItems(errs []*paramError, repeated []int, name string) []*paramError {
+	return append(errs, uniqueItemsError(repeated, segMember(name)))
+}
+
 // nestMember appends to all the failures found inside member name.
 //
 //go:noinline

@@ -12,13 +12,13 @@ import (
 )
 
 func (v *APIKeyConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
-	obj.Key("ApiKey").String(v.ApiKey)
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
+	writeString(obj.Key("ApiKey"), v.ApiKey)
 	if v.Email != nil {
-		obj.Key("Email").String(*v.Email)
+		writeString(obj.Key("Email"), *v.Email)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -53,11 +53,11 @@ func (v *APIKeyConnectionMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes APIKeyConnectionMetadata as a restJson1 body: every member by its JSON name.
 func (v APIKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes APIKeyConnectionMetadata from a restJson1 body. Unknown members are ignored;
@@ -68,14 +68,14 @@ func (v *APIKeyConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AccessDeniedException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("Message").String(*v.Message)
+		writeString(obj.Key("Message"), *v.Message)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -108,11 +108,11 @@ func (v *AccessDeniedException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AccessDeniedException as a restJson1 body: every member by its JSON name.
 func (v AccessDeniedException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AccessDeniedException from a restJson1 body. Unknown members are ignored;
@@ -123,19 +123,19 @@ func (v *AccessDeniedException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ActionConnector) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("Arn").String(v.Arn)
-	obj.Key("ActionConnectorId").String(v.ActionConnectorId)
+	obj := openObject(value)
+	writeString(obj.Key("Arn"), v.Arn)
+	writeString(obj.Key("ActionConnectorId"), v.ActionConnectorId)
 	if v.Type != "" {
-		obj.Key("Type").String(string(v.Type))
+		writeString(obj.Key("Type"), string(v.Type))
 	}
-	obj.Key("Name").String(v.Name)
+	writeString(obj.Key("Name"), v.Name)
 	if v.CreatedTime != nil {
 		writeEpochSeconds(obj.Key("CreatedTime"), *v.CreatedTime)
 	}
 	writeEpochSeconds(obj.Key("LastUpdatedTime"), v.LastUpdatedTime)
 	if v.Status != "" {
-		obj.Key("Status").String(string(v.Status))
+		writeString(obj.Key("Status"), string(v.Status))
 	}
 	if v.Error_ != nil {
 		if err := v.Error_.encodeJSON(obj.Key("Error")); err != nil {
@@ -143,7 +143,7 @@ func (v *ActionConnector) encodeJSON(value smithyjson.Value) error {
 		}
 	}
 	if v.Description != nil {
-		obj.Key("Description").String(*v.Description)
+		writeString(obj.Key("Description"), *v.Description)
 	}
 	if v.AuthenticationConfig != nil {
 		if err := v.AuthenticationConfig.encodeJSON(obj.Key("AuthenticationConfig")); err != nil {
@@ -156,9 +156,9 @@ func (v *ActionConnector) encodeJSON(value smithyjson.Value) error {
 		}
 	}
 	if v.VpcConnectionArn != nil {
-		obj.Key("VpcConnectionArn").String(*v.VpcConnectionArn)
+		writeString(obj.Key("VpcConnectionArn"), *v.VpcConnectionArn)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -213,11 +213,11 @@ func (v *ActionConnector) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ActionConnector as a restJson1 body: every member by its JSON name.
 func (v ActionConnector) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ActionConnector from a restJson1 body. Unknown members are ignored;
@@ -228,14 +228,14 @@ func (v *ActionConnector) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ActionConnectorError) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("Message").String(*v.Message)
+		writeString(obj.Key("Message"), *v.Message)
 	}
 	if v.Type != "" {
-		obj.Key("Type").String(string(v.Type))
+		writeString(obj.Key("Type"), string(v.Type))
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -268,11 +268,11 @@ func (v *ActionConnectorError) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ActionConnectorError as a restJson1 body: every member by its JSON name.
 func (v ActionConnectorError) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ActionConnectorError from a restJson1 body. Unknown members are ignored;
@@ -283,26 +283,26 @@ func (v *ActionConnectorError) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ActionConnectorSummary) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("Arn").String(v.Arn)
-	obj.Key("ActionConnectorId").String(v.ActionConnectorId)
+	obj := openObject(value)
+	writeString(obj.Key("Arn"), v.Arn)
+	writeString(obj.Key("ActionConnectorId"), v.ActionConnectorId)
 	if v.Type != "" {
-		obj.Key("Type").String(string(v.Type))
+		writeString(obj.Key("Type"), string(v.Type))
 	}
-	obj.Key("Name").String(v.Name)
+	writeString(obj.Key("Name"), v.Name)
 	if v.CreatedTime != nil {
 		writeEpochSeconds(obj.Key("CreatedTime"), *v.CreatedTime)
 	}
 	writeEpochSeconds(obj.Key("LastUpdatedTime"), v.LastUpdatedTime)
 	if v.Status != "" {
-		obj.Key("Status").String(string(v.Status))
+		writeString(obj.Key("Status"), string(v.Status))
 	}
 	if v.Error_ != nil {
 		if err := v.Error_.encodeJSON(obj.Key("Error")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -348,11 +348,11 @@ func (v *ActionConnectorSummary) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ActionConnectorSummary as a restJson1 body: every member by its JSON name.
 func (v ActionConnectorSummary) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ActionConnectorSummary from a restJson1 body. Unknown members are ignored;
@@ -363,16 +363,16 @@ func (v *ActionConnectorSummary) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AuthConfig) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AuthenticationType != "" {
-		obj.Key("AuthenticationType").String(string(v.AuthenticationType))
+		writeString(obj.Key("AuthenticationType"), string(v.AuthenticationType))
 	}
 	if v.AuthenticationMetadata != nil {
 		if err := encodeAuthenticationMetadata(v.AuthenticationMetadata, obj.Key("AuthenticationMetadata")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -405,11 +405,11 @@ func (v *AuthConfig) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AuthConfig as a restJson1 body: every member by its JSON name.
 func (v AuthConfig) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AuthConfig from a restJson1 body. Unknown members are ignored;
@@ -420,12 +420,12 @@ func (v *AuthConfig) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AuthorizationCodeGrantDetails) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("ClientId").String(v.ClientId)
-	obj.Key("ClientSecret").String(v.ClientSecret)
-	obj.Key("TokenEndpoint").String(v.TokenEndpoint)
-	obj.Key("AuthorizationEndpoint").String(v.AuthorizationEndpoint)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("ClientId"), v.ClientId)
+	writeString(obj.Key("ClientSecret"), v.ClientSecret)
+	writeString(obj.Key("TokenEndpoint"), v.TokenEndpoint)
+	writeString(obj.Key("AuthorizationEndpoint"), v.AuthorizationEndpoint)
+	closeObject(obj)
 	return nil
 }
 
@@ -462,11 +462,11 @@ func (v *AuthorizationCodeGrantDetails) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AuthorizationCodeGrantDetails as a restJson1 body: every member by its JSON name.
 func (v AuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AuthorizationCodeGrantDetails from a restJson1 body. Unknown members are ignored;
@@ -477,18 +477,18 @@ func (v *AuthorizationCodeGrantDetails) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
-	obj.Key("RedirectUrl").String(v.RedirectUrl)
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
+	writeString(obj.Key("RedirectUrl"), v.RedirectUrl)
 	if v.AuthorizationCodeGrantCredentialsSource != "" {
-		obj.Key("AuthorizationCodeGrantCredentialsSource").String(string(v.AuthorizationCodeGrantCredentialsSource))
+		writeString(obj.Key("AuthorizationCodeGrantCredentialsSource"), string(v.AuthorizationCodeGrantCredentialsSource))
 	}
 	if v.AuthorizationCodeGrantCredentialsDetails != nil {
 		if err := encodeAuthorizationCodeGrantCredentialsDetails(v.AuthorizationCodeGrantCredentialsDetails, obj.Key("AuthorizationCodeGrantCredentialsDetails")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -525,11 +525,11 @@ func (v *AuthorizationCodeGrantMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes AuthorizationCodeGrantMetadata as a restJson1 body: every member by its JSON name.
 func (v AuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes AuthorizationCodeGrantMetadata from a restJson1 body. Unknown members are ignored;
@@ -540,11 +540,11 @@ func (v *AuthorizationCodeGrantMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *BasicAuthConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
-	obj.Key("Username").String(v.Username)
-	obj.Key("Password").String(v.Password)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
+	writeString(obj.Key("Username"), v.Username)
+	writeString(obj.Key("Password"), v.Password)
+	closeObject(obj)
 	return nil
 }
 
@@ -579,11 +579,11 @@ func (v *BasicAuthConnectionMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes BasicAuthConnectionMetadata as a restJson1 body: every member by its JSON name.
 func (v BasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes BasicAuthConnectionMetadata from a restJson1 body. Unknown members are ignored;
@@ -594,11 +594,11 @@ func (v *BasicAuthConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ClientCredentialsGrantDetails) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("ClientId").String(v.ClientId)
-	obj.Key("ClientSecret").String(v.ClientSecret)
-	obj.Key("TokenEndpoint").String(v.TokenEndpoint)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("ClientId"), v.ClientId)
+	writeString(obj.Key("ClientSecret"), v.ClientSecret)
+	writeString(obj.Key("TokenEndpoint"), v.TokenEndpoint)
+	closeObject(obj)
 	return nil
 }
 
@@ -633,11 +633,11 @@ func (v *ClientCredentialsGrantDetails) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ClientCredentialsGrantDetails as a restJson1 body: every member by its JSON name.
 func (v ClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ClientCredentialsGrantDetails from a restJson1 body. Unknown members are ignored;
@@ -648,17 +648,17 @@ func (v *ClientCredentialsGrantDetails) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	if v.ClientCredentialsSource != "" {
-		obj.Key("ClientCredentialsSource").String(string(v.ClientCredentialsSource))
+		writeString(obj.Key("ClientCredentialsSource"), string(v.ClientCredentialsSource))
 	}
 	if v.ClientCredentialsDetails != nil {
 		if err := encodeClientCredentialsDetails(v.ClientCredentialsDetails, obj.Key("ClientCredentialsDetails")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -693,11 +693,11 @@ func (v *ClientCredentialsGrantMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ClientCredentialsGrantMetadata as a restJson1 body: every member by its JSON name.
 func (v ClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ClientCredentialsGrantMetadata from a restJson1 body. Unknown members are ignored;
@@ -708,14 +708,14 @@ func (v *ClientCredentialsGrantMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("Message").String(*v.Message)
+		writeString(obj.Key("Message"), *v.Message)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -748,11 +748,11 @@ func (v *ConflictException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ConflictException as a restJson1 body: every member by its JSON name.
 func (v ConflictException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ConflictException from a restJson1 body. Unknown members are ignored;
@@ -763,18 +763,18 @@ func (v *ConflictException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AwsAccountId != nil {
-		obj.Key("AwsAccountId").String(*v.AwsAccountId)
+		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
 	if v.Name != nil {
-		obj.Key("Name").String(*v.Name)
+		writeString(obj.Key("Name"), *v.Name)
 	}
 	if v.Type != "" {
-		obj.Key("Type").String(string(v.Type))
+		writeString(obj.Key("Type"), string(v.Type))
 	}
 	if v.AuthenticationConfig != nil {
 		if err := v.AuthenticationConfig.encodeJSON(obj.Key("AuthenticationConfig")); err != nil {
@@ -782,7 +782,7 @@ func (v *CreateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 		}
 	}
 	if v.Description != nil {
-		obj.Key("Description").String(*v.Description)
+		writeString(obj.Key("Description"), *v.Description)
 	}
 	if v.Permissions != nil {
 		if err := encodeResourcePermissionList(v.Permissions, obj.Key("Permissions")); err != nil {
@@ -790,14 +790,14 @@ func (v *CreateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 		}
 	}
 	if v.VpcConnectionArn != nil {
-		obj.Key("VpcConnectionArn").String(*v.VpcConnectionArn)
+		writeString(obj.Key("VpcConnectionArn"), *v.VpcConnectionArn)
 	}
 	if v.Tags != nil {
 		if err := encodeTagList(v.Tags, obj.Key("Tags")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -885,11 +885,11 @@ func (v *CreateActionConnectorInput) decodeJSONBody(r *jsonReader) error {
 
 // MarshalJSON encodes CreateActionConnectorInput as a restJson1 body: every member by its JSON name.
 func (v CreateActionConnectorInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CreateActionConnectorInput from a restJson1 body. Unknown members are ignored;
@@ -900,21 +900,21 @@ func (v *CreateActionConnectorInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Arn != nil {
-		obj.Key("Arn").String(*v.Arn)
+		writeString(obj.Key("Arn"), *v.Arn)
 	}
 	if v.CreationStatus != "" {
-		obj.Key("CreationStatus").String(string(v.CreationStatus))
+		writeString(obj.Key("CreationStatus"), string(v.CreationStatus))
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
 	obj.Key("Status").Integer(v.Status)
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -953,30 +953,30 @@ func (v *CreateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *CreateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Arn != nil {
-		obj.Key("Arn").String(*v.Arn)
+		writeString(obj.Key("Arn"), *v.Arn)
 	}
 	if v.CreationStatus != "" {
-		obj.Key("CreationStatus").String(string(v.CreationStatus))
+		writeString(obj.Key("CreationStatus"), string(v.CreationStatus))
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
 // MarshalJSON encodes CreateActionConnectorOutput as a restJson1 body: every member by its JSON name.
 func (v CreateActionConnectorOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes CreateActionConnectorOutput from a restJson1 body. Unknown members are ignored;
@@ -987,14 +987,14 @@ func (v *CreateActionConnectorOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteActionConnectorInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AwsAccountId != nil {
-		obj.Key("AwsAccountId").String(*v.AwsAccountId)
+		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1027,11 +1027,11 @@ func (v *DeleteActionConnectorInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DeleteActionConnectorInput as a restJson1 body: every member by its JSON name.
 func (v DeleteActionConnectorInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DeleteActionConnectorInput from a restJson1 body. Unknown members are ignored;
@@ -1042,18 +1042,18 @@ func (v *DeleteActionConnectorInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Arn != nil {
-		obj.Key("Arn").String(*v.Arn)
+		writeString(obj.Key("Arn"), *v.Arn)
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
 	obj.Key("Status").Integer(v.Status)
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1090,27 +1090,27 @@ func (v *DeleteActionConnectorOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *DeleteActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Arn != nil {
-		obj.Key("Arn").String(*v.Arn)
+		writeString(obj.Key("Arn"), *v.Arn)
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
 // MarshalJSON encodes DeleteActionConnectorOutput as a restJson1 body: every member by its JSON name.
 func (v DeleteActionConnectorOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DeleteActionConnectorOutput from a restJson1 body. Unknown members are ignored;
@@ -1121,14 +1121,14 @@ func (v *DeleteActionConnectorOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DescribeActionConnectorInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AwsAccountId != nil {
-		obj.Key("AwsAccountId").String(*v.AwsAccountId)
+		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1161,11 +1161,11 @@ func (v *DescribeActionConnectorInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes DescribeActionConnectorInput as a restJson1 body: every member by its JSON name.
 func (v DescribeActionConnectorInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DescribeActionConnectorInput from a restJson1 body. Unknown members are ignored;
@@ -1176,17 +1176,17 @@ func (v *DescribeActionConnectorInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DescribeActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ActionConnector != nil {
 		if err := v.ActionConnector.encodeJSON(obj.Key("ActionConnector")); err != nil {
 			return err
 		}
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
 	obj.Key("Status").Integer(v.Status)
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1222,26 +1222,26 @@ func (v *DescribeActionConnectorOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *DescribeActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ActionConnector != nil {
 		if err := v.ActionConnector.encodeJSON(obj.Key("ActionConnector")); err != nil {
 			return err
 		}
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
 // MarshalJSON encodes DescribeActionConnectorOutput as a restJson1 body: every member by its JSON name.
 func (v DescribeActionConnectorOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes DescribeActionConnectorOutput from a restJson1 body. Unknown members are ignored;
@@ -1252,9 +1252,9 @@ func (v *DescribeActionConnectorOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *IAMConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("RoleArn").String(v.RoleArn)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("RoleArn"), v.RoleArn)
+	closeObject(obj)
 	return nil
 }
 
@@ -1285,11 +1285,11 @@ func (v *IAMConnectionMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes IAMConnectionMetadata as a restJson1 body: every member by its JSON name.
 func (v IAMConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes IAMConnectionMetadata from a restJson1 body. Unknown members are ignored;
@@ -1300,14 +1300,14 @@ func (v *IAMConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InternalFailureException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("Message").String(*v.Message)
+		writeString(obj.Key("Message"), *v.Message)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1340,11 +1340,11 @@ func (v *InternalFailureException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes InternalFailureException as a restJson1 body: every member by its JSON name.
 func (v InternalFailureException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes InternalFailureException from a restJson1 body. Unknown members are ignored;
@@ -1355,14 +1355,14 @@ func (v *InternalFailureException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InvalidNextTokenException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("Message").String(*v.Message)
+		writeString(obj.Key("Message"), *v.Message)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1395,11 +1395,11 @@ func (v *InvalidNextTokenException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes InvalidNextTokenException as a restJson1 body: every member by its JSON name.
 func (v InvalidNextTokenException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes InvalidNextTokenException from a restJson1 body. Unknown members are ignored;
@@ -1410,14 +1410,14 @@ func (v *InvalidNextTokenException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InvalidParameterValueException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("Message").String(*v.Message)
+		writeString(obj.Key("Message"), *v.Message)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1450,11 +1450,11 @@ func (v *InvalidParameterValueException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes InvalidParameterValueException as a restJson1 body: every member by its JSON name.
 func (v InvalidParameterValueException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes InvalidParameterValueException from a restJson1 body. Unknown members are ignored;
@@ -1465,17 +1465,17 @@ func (v *InvalidParameterValueException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ListActionConnectorsInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AwsAccountId != nil {
-		obj.Key("AwsAccountId").String(*v.AwsAccountId)
+		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
 	if v.MaxResults != nil {
 		obj.Key("MaxResults").Integer(*v.MaxResults)
 	}
 	if v.NextToken != nil {
-		obj.Key("NextToken").String(*v.NextToken)
+		writeString(obj.Key("NextToken"), *v.NextToken)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1510,11 +1510,11 @@ func (v *ListActionConnectorsInput) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ListActionConnectorsInput as a restJson1 body: every member by its JSON name.
 func (v ListActionConnectorsInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ListActionConnectorsInput from a restJson1 body. Unknown members are ignored;
@@ -1525,20 +1525,20 @@ func (v *ListActionConnectorsInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ListActionConnectorsOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ActionConnectorSummaries != nil {
 		if err := encodeActionConnectorSummaryList(v.ActionConnectorSummaries, obj.Key("ActionConnectorSummaries")); err != nil {
 			return err
 		}
 	}
 	if v.NextToken != nil {
-		obj.Key("NextToken").String(*v.NextToken)
+		writeString(obj.Key("NextToken"), *v.NextToken)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
 	obj.Key("Status").Integer(v.Status)
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1575,29 +1575,29 @@ func (v *ListActionConnectorsOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *ListActionConnectorsOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.ActionConnectorSummaries != nil {
 		if err := encodeActionConnectorSummaryList(v.ActionConnectorSummaries, obj.Key("ActionConnectorSummaries")); err != nil {
 			return err
 		}
 	}
 	if v.NextToken != nil {
-		obj.Key("NextToken").String(*v.NextToken)
+		writeString(obj.Key("NextToken"), *v.NextToken)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
 // MarshalJSON encodes ListActionConnectorsOutput as a restJson1 body: every member by its JSON name.
 func (v ListActionConnectorsOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ListActionConnectorsOutput from a restJson1 body. Unknown members are ignored;
@@ -1608,9 +1608,9 @@ func (v *ListActionConnectorsOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *NoneConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
+	closeObject(obj)
 	return nil
 }
 
@@ -1641,11 +1641,11 @@ func (v *NoneConnectionMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes NoneConnectionMetadata as a restJson1 body: every member by its JSON name.
 func (v NoneConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes NoneConnectionMetadata from a restJson1 body. Unknown members are ignored;
@@ -1656,12 +1656,12 @@ func (v *NoneConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadAPIKeyConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	if v.Email != nil {
-		obj.Key("Email").String(*v.Email)
+		writeString(obj.Key("Email"), *v.Email)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1694,11 +1694,11 @@ func (v *ReadAPIKeyConnectionMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ReadAPIKeyConnectionMetadata as a restJson1 body: every member by its JSON name.
 func (v ReadAPIKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ReadAPIKeyConnectionMetadata from a restJson1 body. Unknown members are ignored;
@@ -1709,16 +1709,16 @@ func (v *ReadAPIKeyConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadAuthConfig) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AuthenticationType != "" {
-		obj.Key("AuthenticationType").String(string(v.AuthenticationType))
+		writeString(obj.Key("AuthenticationType"), string(v.AuthenticationType))
 	}
 	if v.AuthenticationMetadata != nil {
 		if err := encodeReadAuthenticationMetadata(v.AuthenticationMetadata, obj.Key("AuthenticationMetadata")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1751,11 +1751,11 @@ func (v *ReadAuthConfig) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ReadAuthConfig as a restJson1 body: every member by its JSON name.
 func (v ReadAuthConfig) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ReadAuthConfig from a restJson1 body. Unknown members are ignored;
@@ -1766,11 +1766,11 @@ func (v *ReadAuthConfig) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadAuthorizationCodeGrantDetails) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("ClientId").String(v.ClientId)
-	obj.Key("TokenEndpoint").String(v.TokenEndpoint)
-	obj.Key("AuthorizationEndpoint").String(v.AuthorizationEndpoint)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("ClientId"), v.ClientId)
+	writeString(obj.Key("TokenEndpoint"), v.TokenEndpoint)
+	writeString(obj.Key("AuthorizationEndpoint"), v.AuthorizationEndpoint)
+	closeObject(obj)
 	return nil
 }
 
@@ -1805,11 +1805,11 @@ func (v *ReadAuthorizationCodeGrantDetails) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ReadAuthorizationCodeGrantDetails as a restJson1 body: every member by its JSON name.
 func (v ReadAuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ReadAuthorizationCodeGrantDetails from a restJson1 body. Unknown members are ignored;
@@ -1820,18 +1820,18 @@ func (v *ReadAuthorizationCodeGrantDetails) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadAuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
-	obj.Key("RedirectUrl").String(v.RedirectUrl)
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
+	writeString(obj.Key("RedirectUrl"), v.RedirectUrl)
 	if v.ReadAuthorizationCodeGrantCredentialsDetails != nil {
 		if err := encodeReadAuthorizationCodeGrantCredentialsDetails(v.ReadAuthorizationCodeGrantCredentialsDetails, obj.Key("ReadAuthorizationCodeGrantCredentialsDetails")); err != nil {
 			return err
 		}
 	}
 	if v.AuthorizationCodeGrantCredentialsSource != "" {
-		obj.Key("AuthorizationCodeGrantCredentialsSource").String(string(v.AuthorizationCodeGrantCredentialsSource))
+		writeString(obj.Key("AuthorizationCodeGrantCredentialsSource"), string(v.AuthorizationCodeGrantCredentialsSource))
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -1868,11 +1868,11 @@ func (v *ReadAuthorizationCodeGrantMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ReadAuthorizationCodeGrantMetadata as a restJson1 body: every member by its JSON name.
 func (v ReadAuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ReadAuthorizationCodeGrantMetadata from a restJson1 body. Unknown members are ignored;
@@ -1883,10 +1883,10 @@ func (v *ReadAuthorizationCodeGrantMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadBasicAuthConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
-	obj.Key("Username").String(v.Username)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
+	writeString(obj.Key("Username"), v.Username)
+	closeObject(obj)
 	return nil
 }
 
@@ -1919,11 +1919,11 @@ func (v *ReadBasicAuthConnectionMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ReadBasicAuthConnectionMetadata as a restJson1 body: every member by its JSON name.
 func (v ReadBasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ReadBasicAuthConnectionMetadata from a restJson1 body. Unknown members are ignored;
@@ -1934,10 +1934,10 @@ func (v *ReadBasicAuthConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadClientCredentialsGrantDetails) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("ClientId").String(v.ClientId)
-	obj.Key("TokenEndpoint").String(v.TokenEndpoint)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("ClientId"), v.ClientId)
+	writeString(obj.Key("TokenEndpoint"), v.TokenEndpoint)
+	closeObject(obj)
 	return nil
 }
 
@@ -1970,11 +1970,11 @@ func (v *ReadClientCredentialsGrantDetails) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ReadClientCredentialsGrantDetails as a restJson1 body: every member by its JSON name.
 func (v ReadClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ReadClientCredentialsGrantDetails from a restJson1 body. Unknown members are ignored;
@@ -1985,17 +1985,17 @@ func (v *ReadClientCredentialsGrantDetails) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	if v.ReadClientCredentialsDetails != nil {
 		if err := encodeReadClientCredentialsDetails(v.ReadClientCredentialsDetails, obj.Key("ReadClientCredentialsDetails")); err != nil {
 			return err
 		}
 	}
 	if v.ClientCredentialsSource != "" {
-		obj.Key("ClientCredentialsSource").String(string(v.ClientCredentialsSource))
+		writeString(obj.Key("ClientCredentialsSource"), string(v.ClientCredentialsSource))
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2030,11 +2030,11 @@ func (v *ReadClientCredentialsGrantMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ReadClientCredentialsGrantMetadata as a restJson1 body: every member by its JSON name.
 func (v ReadClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ReadClientCredentialsGrantMetadata from a restJson1 body. Unknown members are ignored;
@@ -2045,10 +2045,10 @@ func (v *ReadClientCredentialsGrantMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadIamConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("RoleArn").String(v.RoleArn)
-	obj.Key("SourceArn").String(v.SourceArn)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("RoleArn"), v.RoleArn)
+	writeString(obj.Key("SourceArn"), v.SourceArn)
+	closeObject(obj)
 	return nil
 }
 
@@ -2081,11 +2081,11 @@ func (v *ReadIamConnectionMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ReadIamConnectionMetadata as a restJson1 body: every member by its JSON name.
 func (v ReadIamConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ReadIamConnectionMetadata from a restJson1 body. Unknown members are ignored;
@@ -2096,9 +2096,9 @@ func (v *ReadIamConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadNoneConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("BaseEndpoint").String(v.BaseEndpoint)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
+	closeObject(obj)
 	return nil
 }
 
@@ -2129,11 +2129,11 @@ func (v *ReadNoneConnectionMetadata) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ReadNoneConnectionMetadata as a restJson1 body: every member by its JSON name.
 func (v ReadNoneConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ReadNoneConnectionMetadata from a restJson1 body. Unknown members are ignored;
@@ -2144,17 +2144,17 @@ func (v *ReadNoneConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourceExistsException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("Message").String(*v.Message)
+		writeString(obj.Key("Message"), *v.Message)
 	}
 	if v.ResourceType != "" {
-		obj.Key("ResourceType").String(string(v.ResourceType))
+		writeString(obj.Key("ResourceType"), string(v.ResourceType))
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2189,11 +2189,11 @@ func (v *ResourceExistsException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ResourceExistsException as a restJson1 body: every member by its JSON name.
 func (v ResourceExistsException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ResourceExistsException from a restJson1 body. Unknown members are ignored;
@@ -2204,17 +2204,17 @@ func (v *ResourceExistsException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("Message").String(*v.Message)
+		writeString(obj.Key("Message"), *v.Message)
 	}
 	if v.ResourceType != "" {
-		obj.Key("ResourceType").String(string(v.ResourceType))
+		writeString(obj.Key("ResourceType"), string(v.ResourceType))
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2249,11 +2249,11 @@ func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ResourceNotFoundException as a restJson1 body: every member by its JSON name.
 func (v ResourceNotFoundException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ResourceNotFoundException from a restJson1 body. Unknown members are ignored;
@@ -2264,14 +2264,14 @@ func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourcePermission) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("Principal").String(v.Principal)
+	obj := openObject(value)
+	writeString(obj.Key("Principal"), v.Principal)
 	if v.Actions != nil {
 		if err := encodeActionList(v.Actions, obj.Key("Actions")); err != nil {
 			return err
 		}
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2304,11 +2304,11 @@ func (v *ResourcePermission) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ResourcePermission as a restJson1 body: every member by its JSON name.
 func (v ResourcePermission) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ResourcePermission from a restJson1 body. Unknown members are ignored;
@@ -2319,10 +2319,10 @@ func (v *ResourcePermission) UnmarshalJSON(data []byte) error {
 }
 
 func (v *Tag) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
-	obj.Key("Key").String(v.Key)
-	obj.Key("Value").String(v.Value)
-	obj.Close()
+	obj := openObject(value)
+	writeString(obj.Key("Key"), v.Key)
+	writeString(obj.Key("Value"), v.Value)
+	closeObject(obj)
 	return nil
 }
 
@@ -2355,11 +2355,11 @@ func (v *Tag) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes Tag as a restJson1 body: every member by its JSON name.
 func (v Tag) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes Tag from a restJson1 body. Unknown members are ignored;
@@ -2370,14 +2370,14 @@ func (v *Tag) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ThrottlingException) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Message != nil {
-		obj.Key("Message").String(*v.Message)
+		writeString(obj.Key("Message"), *v.Message)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2410,11 +2410,11 @@ func (v *ThrottlingException) decodeJSON(r *jsonReader) error {
 
 // MarshalJSON encodes ThrottlingException as a restJson1 body: every member by its JSON name.
 func (v ThrottlingException) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes ThrottlingException from a restJson1 body. Unknown members are ignored;
@@ -2425,15 +2425,15 @@ func (v *ThrottlingException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.AwsAccountId != nil {
-		obj.Key("AwsAccountId").String(*v.AwsAccountId)
+		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
 	if v.Name != nil {
-		obj.Key("Name").String(*v.Name)
+		writeString(obj.Key("Name"), *v.Name)
 	}
 	if v.AuthenticationConfig != nil {
 		if err := v.AuthenticationConfig.encodeJSON(obj.Key("AuthenticationConfig")); err != nil {
@@ -2441,12 +2441,12 @@ func (v *UpdateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 		}
 	}
 	if v.Description != nil {
-		obj.Key("Description").String(*v.Description)
+		writeString(obj.Key("Description"), *v.Description)
 	}
 	if v.VpcConnectionArn != nil {
-		obj.Key("VpcConnectionArn").String(*v.VpcConnectionArn)
+		writeString(obj.Key("VpcConnectionArn"), *v.VpcConnectionArn)
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2520,11 +2520,11 @@ func (v *UpdateActionConnectorInput) decodeJSONBody(r *jsonReader) error {
 
 // MarshalJSON encodes UpdateActionConnectorInput as a restJson1 body: every member by its JSON name.
 func (v UpdateActionConnectorInput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes UpdateActionConnectorInput from a restJson1 body. Unknown members are ignored;
@@ -2535,21 +2535,21 @@ func (v *UpdateActionConnectorInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Arn != nil {
-		obj.Key("Arn").String(*v.Arn)
+		writeString(obj.Key("Arn"), *v.Arn)
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
 	if v.UpdateStatus != "" {
-		obj.Key("UpdateStatus").String(string(v.UpdateStatus))
+		writeString(obj.Key("UpdateStatus"), string(v.UpdateStatus))
 	}
 	obj.Key("Status").Integer(v.Status)
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
@@ -2588,30 +2588,30 @@ func (v *UpdateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *UpdateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := value.Object()
+	obj := openObject(value)
 	if v.Arn != nil {
-		obj.Key("Arn").String(*v.Arn)
+		writeString(obj.Key("Arn"), *v.Arn)
 	}
 	if v.ActionConnectorId != nil {
-		obj.Key("ActionConnectorId").String(*v.ActionConnectorId)
+		writeString(obj.Key("ActionConnectorId"), *v.ActionConnectorId)
 	}
 	if v.RequestId != nil {
-		obj.Key("RequestId").String(*v.RequestId)
+		writeString(obj.Key("RequestId"), *v.RequestId)
 	}
 	if v.UpdateStatus != "" {
-		obj.Key("UpdateStatus").String(string(v.UpdateStatus))
+		writeString(obj.Key("UpdateStatus"), string(v.UpdateStatus))
 	}
-	obj.Close()
+	closeObject(obj)
 	return nil
 }
 
 // MarshalJSON encodes UpdateActionConnectorOutput as a restJson1 body: every member by its JSON name.
 func (v UpdateActionConnectorOutput) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes UpdateActionConnectorOutput from a restJson1 body. Unknown members are ignored;
@@ -2622,13 +2622,13 @@ func (v *UpdateActionConnectorOutput) UnmarshalJSON(data []byte) error {
 }
 
 func encodeActionConnectorSummaryList(v []ActionConnectorSummary, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
 		}
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -2665,11 +2665,11 @@ func decodeActionConnectorSummaryList(r *jsonReader, v *[]ActionConnectorSummary
 }
 
 func encodeActionIdList(v []string, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
-		arr.Value().String(v[i])
+		writeString(arr.Value(), v[i])
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -2708,11 +2708,11 @@ func decodeActionIdList(r *jsonReader, v *[]string) error {
 }
 
 func encodeActionList(v []string, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
-		arr.Value().String(v[i])
+		writeString(arr.Value(), v[i])
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -2751,8 +2751,7 @@ func decodeActionList(r *jsonReader, v *[]string) error {
 }
 
 func encodeAuthenticationMetadata(v AuthenticationMetadata, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	switch uv := v.(type) {
 	case *AuthenticationMetadataMemberAuthorizationCodeGrantMetadata:
 		if err := uv.Value.encodeJSON(obj.Key("AuthorizationCodeGrantMetadata")); err != nil {
@@ -2779,10 +2778,13 @@ func encodeAuthenticationMetadata(v AuthenticationMetadata, value smithyjson.Val
 			return err
 		}
 	case *UnknownUnionMember:
-		return uv.encodeInto(obj)
+		if err := uv.encodeInto(obj); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("union AuthenticationMetadata: unexpected member type %T", v)
 	}
+	closeObject(obj)
 	return nil
 }
 
@@ -2899,11 +2901,11 @@ func UnmarshalAuthenticationMetadata(data []byte) (AuthenticationMetadata, error
 
 // MarshalJSON encodes the AuthorizationCodeGrantMetadata member as a AuthenticationMetadata object.
 func (v AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a AuthenticationMetadata object whose one member is AuthorizationCodeGrantMetadata.
@@ -2926,11 +2928,11 @@ func (v *AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) UnmarshalJS
 
 // MarshalJSON encodes the ClientCredentialsGrantMetadata member as a AuthenticationMetadata object.
 func (v AuthenticationMetadataMemberClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a AuthenticationMetadata object whose one member is ClientCredentialsGrantMetadata.
@@ -2953,11 +2955,11 @@ func (v *AuthenticationMetadataMemberClientCredentialsGrantMetadata) UnmarshalJS
 
 // MarshalJSON encodes the BasicAuthConnectionMetadata member as a AuthenticationMetadata object.
 func (v AuthenticationMetadataMemberBasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a AuthenticationMetadata object whose one member is BasicAuthConnectionMetadata.
@@ -2980,11 +2982,11 @@ func (v *AuthenticationMetadataMemberBasicAuthConnectionMetadata) UnmarshalJSON(
 
 // MarshalJSON encodes the ApiKeyConnectionMetadata member as a AuthenticationMetadata object.
 func (v AuthenticationMetadataMemberApiKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a AuthenticationMetadata object whose one member is ApiKeyConnectionMetadata.
@@ -3007,11 +3009,11 @@ func (v *AuthenticationMetadataMemberApiKeyConnectionMetadata) UnmarshalJSON(dat
 
 // MarshalJSON encodes the NoneConnectionMetadata member as a AuthenticationMetadata object.
 func (v AuthenticationMetadataMemberNoneConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a AuthenticationMetadata object whose one member is NoneConnectionMetadata.
@@ -3034,11 +3036,11 @@ func (v *AuthenticationMetadataMemberNoneConnectionMetadata) UnmarshalJSON(data 
 
 // MarshalJSON encodes the IamConnectionMetadata member as a AuthenticationMetadata object.
 func (v AuthenticationMetadataMemberIamConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a AuthenticationMetadata object whose one member is IamConnectionMetadata.
@@ -3060,18 +3062,20 @@ func (v *AuthenticationMetadataMemberIamConnectionMetadata) UnmarshalJSON(data [
 }
 
 func encodeAuthorizationCodeGrantCredentialsDetails(v AuthorizationCodeGrantCredentialsDetails, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	switch uv := v.(type) {
 	case *AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails:
 		if err := uv.Value.encodeJSON(obj.Key("AuthorizationCodeGrantDetails")); err != nil {
 			return err
 		}
 	case *UnknownUnionMember:
-		return uv.encodeInto(obj)
+		if err := uv.encodeInto(obj); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("union AuthorizationCodeGrantCredentialsDetails: unexpected member type %T", v)
 	}
+	closeObject(obj)
 	return nil
 }
 
@@ -3148,11 +3152,11 @@ func UnmarshalAuthorizationCodeGrantCredentialsDetails(data []byte) (Authorizati
 
 // MarshalJSON encodes the AuthorizationCodeGrantDetails member as a AuthorizationCodeGrantCredentialsDetails object.
 func (v AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeAuthorizationCodeGrantCredentialsDetails(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a AuthorizationCodeGrantCredentialsDetails object whose one member is AuthorizationCodeGrantDetails.
@@ -3174,18 +3178,20 @@ func (v *AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDet
 }
 
 func encodeClientCredentialsDetails(v ClientCredentialsDetails, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	switch uv := v.(type) {
 	case *ClientCredentialsDetailsMemberClientCredentialsGrantDetails:
 		if err := uv.Value.encodeJSON(obj.Key("ClientCredentialsGrantDetails")); err != nil {
 			return err
 		}
 	case *UnknownUnionMember:
-		return uv.encodeInto(obj)
+		if err := uv.encodeInto(obj); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("union ClientCredentialsDetails: unexpected member type %T", v)
 	}
+	closeObject(obj)
 	return nil
 }
 
@@ -3262,11 +3268,11 @@ func UnmarshalClientCredentialsDetails(data []byte) (ClientCredentialsDetails, e
 
 // MarshalJSON encodes the ClientCredentialsGrantDetails member as a ClientCredentialsDetails object.
 func (v ClientCredentialsDetailsMemberClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeClientCredentialsDetails(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a ClientCredentialsDetails object whose one member is ClientCredentialsGrantDetails.
@@ -3288,8 +3294,7 @@ func (v *ClientCredentialsDetailsMemberClientCredentialsGrantDetails) UnmarshalJ
 }
 
 func encodeReadAuthenticationMetadata(v ReadAuthenticationMetadata, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	switch uv := v.(type) {
 	case *ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata:
 		if err := uv.Value.encodeJSON(obj.Key("AuthorizationCodeGrantMetadata")); err != nil {
@@ -3316,10 +3321,13 @@ func encodeReadAuthenticationMetadata(v ReadAuthenticationMetadata, value smithy
 			return err
 		}
 	case *UnknownUnionMember:
-		return uv.encodeInto(obj)
+		if err := uv.encodeInto(obj); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("union ReadAuthenticationMetadata: unexpected member type %T", v)
 	}
+	closeObject(obj)
 	return nil
 }
 
@@ -3436,11 +3444,11 @@ func UnmarshalReadAuthenticationMetadata(data []byte) (ReadAuthenticationMetadat
 
 // MarshalJSON encodes the AuthorizationCodeGrantMetadata member as a ReadAuthenticationMetadata object.
 func (v ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a ReadAuthenticationMetadata object whose one member is AuthorizationCodeGrantMetadata.
@@ -3463,11 +3471,11 @@ func (v *ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata) Unmarsh
 
 // MarshalJSON encodes the ClientCredentialsGrantMetadata member as a ReadAuthenticationMetadata object.
 func (v ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a ReadAuthenticationMetadata object whose one member is ClientCredentialsGrantMetadata.
@@ -3490,11 +3498,11 @@ func (v *ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata) Unmarsh
 
 // MarshalJSON encodes the BasicAuthConnectionMetadata member as a ReadAuthenticationMetadata object.
 func (v ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a ReadAuthenticationMetadata object whose one member is BasicAuthConnectionMetadata.
@@ -3517,11 +3525,11 @@ func (v *ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) UnmarshalJ
 
 // MarshalJSON encodes the ApiKeyConnectionMetadata member as a ReadAuthenticationMetadata object.
 func (v ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a ReadAuthenticationMetadata object whose one member is ApiKeyConnectionMetadata.
@@ -3544,11 +3552,11 @@ func (v *ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) UnmarshalJSON
 
 // MarshalJSON encodes the NoneConnectionMetadata member as a ReadAuthenticationMetadata object.
 func (v ReadAuthenticationMetadataMemberNoneConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a ReadAuthenticationMetadata object whose one member is NoneConnectionMetadata.
@@ -3571,11 +3579,11 @@ func (v *ReadAuthenticationMetadataMemberNoneConnectionMetadata) UnmarshalJSON(d
 
 // MarshalJSON encodes the IamConnectionMetadata member as a ReadAuthenticationMetadata object.
 func (v ReadAuthenticationMetadataMemberIamConnectionMetadata) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeReadAuthenticationMetadata(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a ReadAuthenticationMetadata object whose one member is IamConnectionMetadata.
@@ -3597,18 +3605,20 @@ func (v *ReadAuthenticationMetadataMemberIamConnectionMetadata) UnmarshalJSON(da
 }
 
 func encodeReadAuthorizationCodeGrantCredentialsDetails(v ReadAuthorizationCodeGrantCredentialsDetails, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	switch uv := v.(type) {
 	case *ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails:
 		if err := uv.Value.encodeJSON(obj.Key("ReadAuthorizationCodeGrantDetails")); err != nil {
 			return err
 		}
 	case *UnknownUnionMember:
-		return uv.encodeInto(obj)
+		if err := uv.encodeInto(obj); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("union ReadAuthorizationCodeGrantCredentialsDetails: unexpected member type %T", v)
 	}
+	closeObject(obj)
 	return nil
 }
 
@@ -3685,11 +3695,11 @@ func UnmarshalReadAuthorizationCodeGrantCredentialsDetails(data []byte) (ReadAut
 
 // MarshalJSON encodes the ReadAuthorizationCodeGrantDetails member as a ReadAuthorizationCodeGrantCredentialsDetails object.
 func (v ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeReadAuthorizationCodeGrantCredentialsDetails(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a ReadAuthorizationCodeGrantCredentialsDetails object whose one member is ReadAuthorizationCodeGrantDetails.
@@ -3711,18 +3721,20 @@ func (v *ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCode
 }
 
 func encodeReadClientCredentialsDetails(v ReadClientCredentialsDetails, value smithyjson.Value) error {
-	obj := value.Object()
-	defer obj.Close()
+	obj := openObject(value)
 	switch uv := v.(type) {
 	case *ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails:
 		if err := uv.Value.encodeJSON(obj.Key("ReadClientCredentialsGrantDetails")); err != nil {
 			return err
 		}
 	case *UnknownUnionMember:
-		return uv.encodeInto(obj)
+		if err := uv.encodeInto(obj); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("union ReadClientCredentialsDetails: unexpected member type %T", v)
 	}
+	closeObject(obj)
 	return nil
 }
 
@@ -3799,11 +3811,11 @@ func UnmarshalReadClientCredentialsDetails(data []byte) (ReadClientCredentialsDe
 
 // MarshalJSON encodes the ReadClientCredentialsGrantDetails member as a ReadClientCredentialsDetails object.
 func (v ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	if err := encodeReadClientCredentialsDetails(&v, e.Value); err != nil {
 		return nil, err
 	}
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 // UnmarshalJSON decodes a ReadClientCredentialsDetails object whose one member is ReadClientCredentialsGrantDetails.
@@ -3825,13 +3837,13 @@ func (v *ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails) Un
 }
 
 func encodeResourcePermissionList(v []ResourcePermission, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
 		}
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -3868,13 +3880,13 @@ func decodeResourcePermissionList(r *jsonReader, v *[]ResourcePermission) error 
 }
 
 func encodeTagList(v []Tag, value smithyjson.Value) error {
-	arr := value.Array()
-	defer arr.Close()
+	arr := openArray(value)
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
 		}
 	}
+	closeArray(arr)
 	return nil
 }
 
@@ -3912,13 +3924,13 @@ func decodeTagList(r *jsonReader, v *[]Tag) error {
 
 // MarshalJSON writes the member back as it was read: {"Tag": Value}.
 func (v UnknownUnionMember) MarshalJSON() ([]byte, error) {
-	e := smithyjson.NewEncoder()
+	e := newJSONEncoder()
 	obj := e.Object()
 	if err := v.encodeInto(obj); err != nil {
 		return nil, err
 	}
 	obj.Close()
-	return e.Bytes(), nil
+	return encodedBytes(e), nil
 }
 
 func (v *UnknownUnionMember) encodeInto(obj *smithyjson.Object) error {

@@ -41,21 +41,21 @@ func (v *APIKeyConnectionMetadata) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	if v.ApiKey == "" {
-		errs = append(errs, requiredError(segMember("ApiKey")))
+		errs = addRequired(errs, "ApiKey")
 	}
 	if v.Email != nil && mode == ValidateAll {
 		if !patternEmail.MatchString(*v.Email) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", segMember("Email")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", "Email")
 		}
 	}
 	return errs
@@ -85,31 +85,31 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Arn == "" {
-		errs = append(errs, requiredError(segMember("Arn")))
+		errs = addRequired(errs, "Arn")
 	}
 	if v.ActionConnectorId == "" {
-		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ActionConnectorId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		if n := runeCount(v.ActionConnectorId); n > 512 {
+			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
 		}
 		if !patternShortRestrictiveResourceId.MatchString(v.ActionConnectorId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
 		}
 	}
 	if v.Type == "" {
-		errs = append(errs, requiredError(segMember("Type")))
+		errs = addRequired(errs, "Type")
 	} else {
 		errs = nestMember(errs, "Type", validateActionConnectorType(v.Type, mode))
 	}
 	if v.Name == "" {
-		errs = append(errs, requiredError(segMember("Name")))
+		errs = addRequired(errs, "Name")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Name); n > 255 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("Name")))
+		if n := runeCount(v.Name); n > 255 {
+			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "Name")
 		}
 		if !patternActionConnectorName.MatchString(v.Name) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", segMember("Name")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", "Name")
 		}
 	}
 	// LastUpdatedTime is required but held by value: its zero value cannot be told absent.
@@ -120,11 +120,11 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 		errs = nestMember(errs, "Error", v.Error_.validate(mode))
 	}
 	if v.Description != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Description); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("Description")))
+		if n := runeCount(*v.Description); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "Description")
 		}
 		if !patternActionConnectorDescription.MatchString(*v.Description) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", segMember("Description")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", "Description")
 		}
 	}
 	if v.AuthenticationConfig != nil {
@@ -133,7 +133,7 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 	if v.EnabledActions != nil {
 		if mode == ValidateAll {
 			if n := len(v.EnabledActions); n > 100 {
-				errs = append(errs, lengthError(n, "Member must have length between 0 and 100, inclusive", segMember("EnabledActions")))
+				errs = addLength(errs, n, "Member must have length between 0 and 100, inclusive", "EnabledActions")
 			}
 		}
 		errs = nestMember(errs, "EnabledActions", validateActionIdList(v.EnabledActions, mode))
@@ -174,31 +174,31 @@ func (v *ActionConnectorSummary) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Arn == "" {
-		errs = append(errs, requiredError(segMember("Arn")))
+		errs = addRequired(errs, "Arn")
 	}
 	if v.ActionConnectorId == "" {
-		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ActionConnectorId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		if n := runeCount(v.ActionConnectorId); n > 512 {
+			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
 		}
 		if !patternShortRestrictiveResourceId.MatchString(v.ActionConnectorId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
 		}
 	}
 	if v.Type == "" {
-		errs = append(errs, requiredError(segMember("Type")))
+		errs = addRequired(errs, "Type")
 	} else {
 		errs = nestMember(errs, "Type", validateActionConnectorType(v.Type, mode))
 	}
 	if v.Name == "" {
-		errs = append(errs, requiredError(segMember("Name")))
+		errs = addRequired(errs, "Name")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Name); n > 255 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("Name")))
+		if n := runeCount(v.Name); n > 255 {
+			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "Name")
 		}
 		if !patternActionConnectorName.MatchString(v.Name) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", segMember("Name")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", "Name")
 		}
 	}
 	// LastUpdatedTime is required but held by value: its zero value cannot be told absent.
@@ -225,12 +225,12 @@ func (v *AuthConfig) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.AuthenticationType == "" {
-		errs = append(errs, requiredError(segMember("AuthenticationType")))
+		errs = addRequired(errs, "AuthenticationType")
 	} else {
 		errs = nestMember(errs, "AuthenticationType", validateConnectionAuthType(v.AuthenticationType, mode))
 	}
 	if v.AuthenticationMetadata == nil {
-		errs = append(errs, requiredError(segMember("AuthenticationMetadata")))
+		errs = addRequired(errs, "AuthenticationMetadata")
 	} else {
 		errs = nestMember(errs, "AuthenticationMetadata", validateAuthenticationMetadata(v.AuthenticationMetadata, mode))
 	}
@@ -251,37 +251,37 @@ func (v *AuthorizationCodeGrantDetails) validate(mode ValidationMode) []*paramEr
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("ClientId")))
+		errs = addRequired(errs, "ClientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 1024 {
-			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("ClientId")))
+		if n := runeCount(v.ClientId); n > 1024 {
+			errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", "ClientId")
 		}
 	}
 	if v.ClientSecret == "" {
-		errs = append(errs, requiredError(segMember("ClientSecret")))
+		errs = addRequired(errs, "ClientSecret")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientSecret); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 0 and 2048, inclusive", segMember("ClientSecret")))
+		if n := runeCount(v.ClientSecret); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 0 and 2048, inclusive", "ClientSecret")
 		}
 	}
 	if v.TokenEndpoint == "" {
-		errs = append(errs, requiredError(segMember("TokenEndpoint")))
+		errs = addRequired(errs, "TokenEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.TokenEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("TokenEndpoint")))
+		if n := runeCount(v.TokenEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "TokenEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.TokenEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("TokenEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "TokenEndpoint")
 		}
 	}
 	if v.AuthorizationEndpoint == "" {
-		errs = append(errs, requiredError(segMember("AuthorizationEndpoint")))
+		errs = addRequired(errs, "AuthorizationEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.AuthorizationEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("AuthorizationEndpoint")))
+		if n := runeCount(v.AuthorizationEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "AuthorizationEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.AuthorizationEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("AuthorizationEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "AuthorizationEndpoint")
 		}
 	}
 	return errs
@@ -301,23 +301,23 @@ func (v *AuthorizationCodeGrantMetadata) validate(mode ValidationMode) []*paramE
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	if v.RedirectUrl == "" {
-		errs = append(errs, requiredError(segMember("RedirectUrl")))
+		errs = addRequired(errs, "RedirectUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.RedirectUrl); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("RedirectUrl")))
+		if n := runeCount(v.RedirectUrl); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "RedirectUrl")
 		}
 		if !patternEndpoint.MatchString(v.RedirectUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("RedirectUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "RedirectUrl")
 		}
 	}
 	if v.AuthorizationCodeGrantCredentialsSource != "" {
@@ -343,20 +343,20 @@ func (v *BasicAuthConnectionMetadata) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	if v.Username == "" {
-		errs = append(errs, requiredError(segMember("Username")))
+		errs = addRequired(errs, "Username")
 	}
 	if v.Password == "" {
-		errs = append(errs, requiredError(segMember("Password")))
+		errs = addRequired(errs, "Password")
 	}
 	return errs
 }
@@ -375,27 +375,27 @@ func (v *ClientCredentialsGrantDetails) validate(mode ValidationMode) []*paramEr
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("ClientId")))
+		errs = addRequired(errs, "ClientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 1024 {
-			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("ClientId")))
+		if n := runeCount(v.ClientId); n > 1024 {
+			errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", "ClientId")
 		}
 	}
 	if v.ClientSecret == "" {
-		errs = append(errs, requiredError(segMember("ClientSecret")))
+		errs = addRequired(errs, "ClientSecret")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientSecret); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 0 and 2048, inclusive", segMember("ClientSecret")))
+		if n := runeCount(v.ClientSecret); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 0 and 2048, inclusive", "ClientSecret")
 		}
 	}
 	if v.TokenEndpoint == "" {
-		errs = append(errs, requiredError(segMember("TokenEndpoint")))
+		errs = addRequired(errs, "TokenEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.TokenEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("TokenEndpoint")))
+		if n := runeCount(v.TokenEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "TokenEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.TokenEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("TokenEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "TokenEndpoint")
 		}
 	}
 	return errs
@@ -415,13 +415,13 @@ func (v *ClientCredentialsGrantMetadata) validate(mode ValidationMode) []*paramE
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	if v.ClientCredentialsSource != "" {
@@ -457,57 +457,57 @@ func (v *CreateActionConnectorInput) validate(mode ValidationMode) []*paramError
 	}
 	var errs []*paramError
 	if v.AwsAccountId == nil {
-		errs = append(errs, requiredError(segMember("AwsAccountId")))
+		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
-			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		if n := runeCount(*v.AwsAccountId); n != 12 {
+			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
 		}
 		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
 		}
 	}
 	if v.ActionConnectorId == nil {
-		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		if n := runeCount(*v.ActionConnectorId); n > 512 {
+			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
 		}
 		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
 		}
 	}
 	if v.Name == nil {
-		errs = append(errs, requiredError(segMember("Name")))
+		errs = addRequired(errs, "Name")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Name); n > 255 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("Name")))
+		if n := runeCount(*v.Name); n > 255 {
+			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "Name")
 		}
 		if !patternActionConnectorName.MatchString(*v.Name) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", segMember("Name")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", "Name")
 		}
 	}
 	if v.Type == "" {
-		errs = append(errs, requiredError(segMember("Type")))
+		errs = addRequired(errs, "Type")
 	} else {
 		errs = nestMember(errs, "Type", validateActionConnectorType(v.Type, mode))
 	}
 	if v.AuthenticationConfig == nil {
-		errs = append(errs, requiredError(segMember("AuthenticationConfig")))
+		errs = addRequired(errs, "AuthenticationConfig")
 	} else {
 		errs = nestMember(errs, "AuthenticationConfig", v.AuthenticationConfig.validate(mode))
 	}
 	if v.Description != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Description); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("Description")))
+		if n := runeCount(*v.Description); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "Description")
 		}
 		if !patternActionConnectorDescription.MatchString(*v.Description) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", segMember("Description")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", "Description")
 		}
 	}
 	if v.Permissions != nil {
 		if mode == ValidateAll {
 			if n := len(v.Permissions); n < 1 || n > 64 {
-				errs = append(errs, lengthError(n, "Member must have length between 1 and 64, inclusive", segMember("Permissions")))
+				errs = addLength(errs, n, "Member must have length between 1 and 64, inclusive", "Permissions")
 			}
 		}
 		errs = nestMember(errs, "Permissions", validateResourcePermissionList(v.Permissions, mode))
@@ -515,7 +515,7 @@ func (v *CreateActionConnectorInput) validate(mode ValidationMode) []*paramError
 	if v.Tags != nil {
 		if mode == ValidateAll {
 			if n := len(v.Tags); n < 1 || n > 200 {
-				errs = append(errs, lengthError(n, "Member must have length between 1 and 200, inclusive", segMember("Tags")))
+				errs = addLength(errs, n, "Member must have length between 1 and 200, inclusive", "Tags")
 			}
 		}
 		errs = nestMember(errs, "Tags", validateTagList(v.Tags, mode))
@@ -556,23 +556,23 @@ func (v *DeleteActionConnectorInput) validate(mode ValidationMode) []*paramError
 	}
 	var errs []*paramError
 	if v.AwsAccountId == nil {
-		errs = append(errs, requiredError(segMember("AwsAccountId")))
+		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
-			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		if n := runeCount(*v.AwsAccountId); n != 12 {
+			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
 		}
 		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
 		}
 	}
 	if v.ActionConnectorId == nil {
-		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		if n := runeCount(*v.ActionConnectorId); n > 512 {
+			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
 		}
 		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
 		}
 	}
 	return errs
@@ -592,11 +592,11 @@ func (v *DeleteActionConnectorOutput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.ActionConnectorId != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		if n := runeCount(*v.ActionConnectorId); n > 512 {
+			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
 		}
 		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
 		}
 	}
 	return errs
@@ -616,23 +616,23 @@ func (v *DescribeActionConnectorInput) validate(mode ValidationMode) []*paramErr
 	}
 	var errs []*paramError
 	if v.AwsAccountId == nil {
-		errs = append(errs, requiredError(segMember("AwsAccountId")))
+		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
-			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		if n := runeCount(*v.AwsAccountId); n != 12 {
+			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
 		}
 		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
 		}
 	}
 	if v.ActionConnectorId == nil {
-		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		if n := runeCount(*v.ActionConnectorId); n > 512 {
+			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
 		}
 		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
 		}
 	}
 	return errs
@@ -671,10 +671,10 @@ func (v *IAMConnectionMetadata) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.RoleArn == "" {
-		errs = append(errs, requiredError(segMember("RoleArn")))
+		errs = addRequired(errs, "RoleArn")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.RoleArn); n < 20 || n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("RoleArn")))
+		if n := runeCount(v.RoleArn); n < 20 || n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", "RoleArn")
 		}
 	}
 	return errs
@@ -724,18 +724,18 @@ func (v *ListActionConnectorsInput) validate(mode ValidationMode) []*paramError 
 	}
 	var errs []*paramError
 	if v.AwsAccountId == nil {
-		errs = append(errs, requiredError(segMember("AwsAccountId")))
+		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
-			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		if n := runeCount(*v.AwsAccountId); n != 12 {
+			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
 		}
 		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
 		}
 	}
 	if v.MaxResults != nil && mode == ValidateAll {
 		if *v.MaxResults < 1 || *v.MaxResults > 100 {
-			errs = append(errs, constraintError(kindRange, "Member must be between 1 and 100, inclusive", segMember("MaxResults")))
+			errs = addConstraint(errs, kindRange, "Member must be between 1 and 100, inclusive", "MaxResults")
 		}
 	}
 	return errs
@@ -755,7 +755,7 @@ func (v *ListActionConnectorsOutput) validate(mode ValidationMode) []*paramError
 	}
 	var errs []*paramError
 	if v.ActionConnectorSummaries == nil {
-		errs = append(errs, requiredError(segMember("ActionConnectorSummaries")))
+		errs = addRequired(errs, "ActionConnectorSummaries")
 	} else {
 		errs = nestMember(errs, "ActionConnectorSummaries", validateActionConnectorSummaryList(v.ActionConnectorSummaries, mode))
 	}
@@ -776,13 +776,13 @@ func (v *NoneConnectionMetadata) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	return errs
@@ -802,18 +802,18 @@ func (v *ReadAPIKeyConnectionMetadata) validate(mode ValidationMode) []*paramErr
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	if v.Email != nil && mode == ValidateAll {
 		if !patternEmail.MatchString(*v.Email) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", segMember("Email")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", "Email")
 		}
 	}
 	return errs
@@ -833,12 +833,12 @@ func (v *ReadAuthConfig) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.AuthenticationType == "" {
-		errs = append(errs, requiredError(segMember("AuthenticationType")))
+		errs = addRequired(errs, "AuthenticationType")
 	} else {
 		errs = nestMember(errs, "AuthenticationType", validateConnectionAuthType(v.AuthenticationType, mode))
 	}
 	if v.AuthenticationMetadata == nil {
-		errs = append(errs, requiredError(segMember("AuthenticationMetadata")))
+		errs = addRequired(errs, "AuthenticationMetadata")
 	} else {
 		errs = nestMember(errs, "AuthenticationMetadata", validateReadAuthenticationMetadata(v.AuthenticationMetadata, mode))
 	}
@@ -859,30 +859,30 @@ func (v *ReadAuthorizationCodeGrantDetails) validate(mode ValidationMode) []*par
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("ClientId")))
+		errs = addRequired(errs, "ClientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 1024 {
-			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("ClientId")))
+		if n := runeCount(v.ClientId); n > 1024 {
+			errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", "ClientId")
 		}
 	}
 	if v.TokenEndpoint == "" {
-		errs = append(errs, requiredError(segMember("TokenEndpoint")))
+		errs = addRequired(errs, "TokenEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.TokenEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("TokenEndpoint")))
+		if n := runeCount(v.TokenEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "TokenEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.TokenEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("TokenEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "TokenEndpoint")
 		}
 	}
 	if v.AuthorizationEndpoint == "" {
-		errs = append(errs, requiredError(segMember("AuthorizationEndpoint")))
+		errs = addRequired(errs, "AuthorizationEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.AuthorizationEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("AuthorizationEndpoint")))
+		if n := runeCount(v.AuthorizationEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "AuthorizationEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.AuthorizationEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("AuthorizationEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "AuthorizationEndpoint")
 		}
 	}
 	return errs
@@ -902,23 +902,23 @@ func (v *ReadAuthorizationCodeGrantMetadata) validate(mode ValidationMode) []*pa
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	if v.RedirectUrl == "" {
-		errs = append(errs, requiredError(segMember("RedirectUrl")))
+		errs = addRequired(errs, "RedirectUrl")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.RedirectUrl); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("RedirectUrl")))
+		if n := runeCount(v.RedirectUrl); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "RedirectUrl")
 		}
 		if !patternEndpoint.MatchString(v.RedirectUrl) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("RedirectUrl")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "RedirectUrl")
 		}
 	}
 	if v.ReadAuthorizationCodeGrantCredentialsDetails != nil {
@@ -944,17 +944,17 @@ func (v *ReadBasicAuthConnectionMetadata) validate(mode ValidationMode) []*param
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	if v.Username == "" {
-		errs = append(errs, requiredError(segMember("Username")))
+		errs = addRequired(errs, "Username")
 	}
 	return errs
 }
@@ -973,20 +973,20 @@ func (v *ReadClientCredentialsGrantDetails) validate(mode ValidationMode) []*par
 	}
 	var errs []*paramError
 	if v.ClientId == "" {
-		errs = append(errs, requiredError(segMember("ClientId")))
+		errs = addRequired(errs, "ClientId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.ClientId); n > 1024 {
-			errs = append(errs, lengthError(n, "Member must have length between 0 and 1024, inclusive", segMember("ClientId")))
+		if n := runeCount(v.ClientId); n > 1024 {
+			errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", "ClientId")
 		}
 	}
 	if v.TokenEndpoint == "" {
-		errs = append(errs, requiredError(segMember("TokenEndpoint")))
+		errs = addRequired(errs, "TokenEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.TokenEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("TokenEndpoint")))
+		if n := runeCount(v.TokenEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "TokenEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.TokenEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("TokenEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "TokenEndpoint")
 		}
 	}
 	return errs
@@ -1006,13 +1006,13 @@ func (v *ReadClientCredentialsGrantMetadata) validate(mode ValidationMode) []*pa
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	if v.ReadClientCredentialsDetails != nil {
@@ -1038,14 +1038,14 @@ func (v *ReadIamConnectionMetadata) validate(mode ValidationMode) []*paramError 
 	}
 	var errs []*paramError
 	if v.RoleArn == "" {
-		errs = append(errs, requiredError(segMember("RoleArn")))
+		errs = addRequired(errs, "RoleArn")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.RoleArn); n < 20 || n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 20 and 2048, inclusive", segMember("RoleArn")))
+		if n := runeCount(v.RoleArn); n < 20 || n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", "RoleArn")
 		}
 	}
 	if v.SourceArn == "" {
-		errs = append(errs, requiredError(segMember("SourceArn")))
+		errs = addRequired(errs, "SourceArn")
 	}
 	return errs
 }
@@ -1064,13 +1064,13 @@ func (v *ReadNoneConnectionMetadata) validate(mode ValidationMode) []*paramError
 	}
 	var errs []*paramError
 	if v.BaseEndpoint == "" {
-		errs = append(errs, requiredError(segMember("BaseEndpoint")))
+		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.BaseEndpoint); n > 8192 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 8192, inclusive", segMember("BaseEndpoint")))
+		if n := runeCount(v.BaseEndpoint); n > 8192 {
+			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
 		}
 		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: https://.*", segMember("BaseEndpoint")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
 		}
 	}
 	return errs
@@ -1128,17 +1128,17 @@ func (v *ResourcePermission) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Principal == "" {
-		errs = append(errs, requiredError(segMember("Principal")))
+		errs = addRequired(errs, "Principal")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Principal); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 256, inclusive", segMember("Principal")))
+		if n := runeCount(v.Principal); n > 256 {
+			errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", "Principal")
 		}
 	}
 	if v.Actions == nil {
-		errs = append(errs, requiredError(segMember("Actions")))
+		errs = addRequired(errs, "Actions")
 	} else if mode == ValidateAll {
 		if n := len(v.Actions); n < 1 || n > 20 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 20, inclusive", segMember("Actions")))
+			errs = addLength(errs, n, "Member must have length between 1 and 20, inclusive", "Actions")
 		}
 	}
 	return errs
@@ -1158,17 +1158,17 @@ func (v *Tag) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Key == "" {
-		errs = append(errs, requiredError(segMember("Key")))
+		errs = addRequired(errs, "Key")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Key); n > 128 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 128, inclusive", segMember("Key")))
+		if n := runeCount(v.Key); n > 128 {
+			errs = addLength(errs, n, "Member must have length between 1 and 128, inclusive", "Key")
 		}
 	}
 	if v.Value == "" {
-		errs = append(errs, requiredError(segMember("Value")))
+		errs = addRequired(errs, "Value")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(v.Value); n > 256 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 256, inclusive", segMember("Value")))
+		if n := runeCount(v.Value); n > 256 {
+			errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", "Value")
 		}
 	}
 	return errs
@@ -1198,46 +1198,46 @@ func (v *UpdateActionConnectorInput) validate(mode ValidationMode) []*paramError
 	}
 	var errs []*paramError
 	if v.AwsAccountId == nil {
-		errs = append(errs, requiredError(segMember("AwsAccountId")))
+		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.AwsAccountId); n != 12 {
-			errs = append(errs, lengthError(n, "Member must have length between 12 and 12, inclusive", segMember("AwsAccountId")))
+		if n := runeCount(*v.AwsAccountId); n != 12 {
+			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
 		}
 		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", segMember("AwsAccountId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
 		}
 	}
 	if v.ActionConnectorId == nil {
-		errs = append(errs, requiredError(segMember("ActionConnectorId")))
+		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		if n := runeCount(*v.ActionConnectorId); n > 512 {
+			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
 		}
 		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
 		}
 	}
 	if v.Name == nil {
-		errs = append(errs, requiredError(segMember("Name")))
+		errs = addRequired(errs, "Name")
 	} else if mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Name); n > 255 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 255, inclusive", segMember("Name")))
+		if n := runeCount(*v.Name); n > 255 {
+			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "Name")
 		}
 		if !patternActionConnectorName.MatchString(*v.Name) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", segMember("Name")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", "Name")
 		}
 	}
 	if v.AuthenticationConfig == nil {
-		errs = append(errs, requiredError(segMember("AuthenticationConfig")))
+		errs = addRequired(errs, "AuthenticationConfig")
 	} else {
 		errs = nestMember(errs, "AuthenticationConfig", v.AuthenticationConfig.validate(mode))
 	}
 	if v.Description != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.Description); n > 2048 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 2048, inclusive", segMember("Description")))
+		if n := runeCount(*v.Description); n > 2048 {
+			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "Description")
 		}
 		if !patternActionConnectorDescription.MatchString(*v.Description) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", segMember("Description")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", "Description")
 		}
 	}
 	return errs
@@ -1257,11 +1257,11 @@ func (v *UpdateActionConnectorOutput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.ActionConnectorId != nil && mode == ValidateAll {
-		if n := utf8.RuneCountInString(*v.ActionConnectorId); n > 512 {
-			errs = append(errs, lengthError(n, "Member must have length between 1 and 512, inclusive", segMember("ActionConnectorId")))
+		if n := runeCount(*v.ActionConnectorId); n > 512 {
+			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
 		}
 		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = append(errs, constraintError(kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", segMember("ActionConnectorId")))
+			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
 		}
 	}
 	if v.UpdateStatus != "" {
@@ -1644,4 +1644,12 @@ func validateTagList(v []Tag, mode ValidationMode) []*paramError {
 		errs = nestAt(errs, segIndex(i), v[i].validate(mode))
 	}
 	return errs
+}
+
+// runeCount is the length of a string under @length: its code points. It is kept
+// out of line: every @length of a string calls it.
+//
+//go:noinline
+func runeCount(s string) int {
+	return utf8.RuneCountInString(s)
 }

@@ -60,7 +60,7 @@ fuzz:
 	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
 
 ## bench: measure against the targets of issue #5 and print one table, also written
-## to bench/RESULTS.md (about 10 minutes; needs ../shared; moto_server optional).
+## to bench/RESULTS.md (about 5 minutes; needs ../shared; moto_server optional).
 ## BENCHFLAGS=-quick skips the compile, moto and scale sections; -heavy=N repeats the big compiles
 .PHONY: bench
 bench:

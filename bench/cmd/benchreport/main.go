@@ -62,7 +62,7 @@ func main() {
 	testing.Init()
 	e := &env{}
 	flag.IntVar(&e.rounds, "rounds", 5, "interleaved repetitions of the cheap figures")
-	flag.IntVar(&e.heavy, "heavy", 1, "interleaved repetitions of the whole-model and SDK compiles")
+	flag.IntVar(&e.heavy, "heavy", 3, "interleaved repetitions of the whole-model and SDK compiles")
 	flag.DurationVar(&e.window, "window", time.Second, "length of one throughput measurement")
 	benchtime := flag.String("benchtime", "300ms", "run time of one micro-benchmark measurement")
 	out := flag.String("out", "bench/RESULTS.md", "the file the report is written to (relative to the repository root)")

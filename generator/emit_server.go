@@ -164,12 +164,27 @@ func emitRoutes(f *jen.File, sir *ServerIR) {
 			if so.Validation != nil {
 				fields = append(fields, kv("invalid", jen.Id(so.Validation.Func)))
 			}
-			fields = append(fields, kv("serve", jen.Id("handle").Call(jen.Id("Handler").Dot(op.Name))))
+			fields = append(fields, kv("serve", serveFunc(op)))
 			grp.Line().Values(append(fields, jen.Line())...)
 		}
 		grp.Line()
 	})
 	f.Line()
+}
+
+// serveFunc is the function literal that serves op, in its route (see
+// server_runtime.go): prepare the input, call the handler with a recover
+// deferred, reply.
+func serveFunc(op *Operation) jen.Code {
+	return jen.Func().Params(jen.Id("s").Op("*").Id("server"), jen.Id("w").Qual("net/http", "ResponseWriter"),
+		jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("rt").Op("*").Id("route"), jen.Id("labels").Index().String()).Block(
+		jen.Id("in").Op(":=").New(jen.Id(op.Input.Name)),
+		jen.If(jen.Op("!").Id("s").Dot("prepare").Call(jen.Id("w"), jen.Id("r"), jen.Id("rt"), jen.Id("labels"), jen.Id("in"))).Block(jen.Return()),
+		jen.Defer().Id("s").Dot("recoverHandler").Call(jen.Id("w"), jen.Id("r"), jen.Id("rt")),
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("s").Dot("handler").Dot(op.Name).Call(jen.Id("r").Dot("Context").Call(), jen.Id("in")),
+		jen.If(jen.Err().Op("==").Nil().Op("&&").Id("out").Op("==").Nil()).Block(jen.Id("out").Op("=").New(jen.Id(op.Output.Name))),
+		jen.Id("s").Dot("reply").Call(jen.Id("w"), jen.Id("r"), jen.Id("rt"), jen.Id("out"), jen.Err()),
+	)
 }
 
 // emitBindHTTP writes the request binding of an operation input:

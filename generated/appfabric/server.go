@@ -100,7 +100,18 @@ var routes = []route{
 		requestType:  "application/json",
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.ConnectAppAuthorization),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(ConnectAppAuthorizationInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.ConnectAppAuthorization(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(ConnectAppAuthorizationOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// DELETE /appbundles/{appBundleIdentifier}/appauthorizations/{appAuthorizationIdentifier}
@@ -110,7 +121,18 @@ var routes = []route{
 		code:         204,
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.DeleteAppAuthorization),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(DeleteAppAuthorizationInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.DeleteAppAuthorization(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(DeleteAppAuthorizationOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// GET /appbundles/{appBundleIdentifier}/appauthorizations/{appAuthorizationIdentifier}
@@ -120,7 +142,18 @@ var routes = []route{
 		code:         200,
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.GetAppAuthorization),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(GetAppAuthorizationInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.GetAppAuthorization(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(GetAppAuthorizationOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// PATCH /appbundles/{appBundleIdentifier}/appauthorizations/{appAuthorizationIdentifier}
@@ -131,7 +164,18 @@ var routes = []route{
 		requestType:  "application/json",
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.UpdateAppAuthorization),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(UpdateAppAuthorizationInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.UpdateAppAuthorization(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(UpdateAppAuthorizationOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// POST /appbundles/{appBundleIdentifier}/appauthorizations
@@ -142,7 +186,18 @@ var routes = []route{
 		requestType:  "application/json",
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.CreateAppAuthorization),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(CreateAppAuthorizationInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.CreateAppAuthorization(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(CreateAppAuthorizationOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// GET /appbundles/{appBundleIdentifier}/appauthorizations
@@ -152,7 +207,18 @@ var routes = []route{
 		code:         200,
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.ListAppAuthorizations),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(ListAppAuthorizationsInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.ListAppAuthorizations(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(ListAppAuthorizationsOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// POST /appbundles
@@ -163,7 +229,18 @@ var routes = []route{
 		requestType:  "application/json",
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.CreateAppBundle),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(CreateAppBundleInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.CreateAppBundle(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(CreateAppBundleOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 }
 

@@ -413,18 +413,6 @@ type httpEncoder interface {
 	encodeHTTP(h http.Header, status int) (int, []byte, error)
 }
 
-// httpInput is a pointer to an operation input struct.
-type httpInput[T any] interface {
-	*T
-	boundInput
-}
-
-// httpOutput is a pointer to an operation output struct.
-type httpOutput[T any] interface {
-	*T
-	httpEncoder
-}
-
 // httpError is an error this package knows how to write.
 type httpError interface {
 	error
@@ -433,42 +421,40 @@ type httpError interface {
 	encodeHTTP(h http.Header, status int) (int, []byte, error)
 }
 
-// handle returns the serveFunc of an operation whose Handler method is call.
-// It is instantiated once for each operation, so it only adapts call's types:
-// serveOperation does the work.
-func handle[I, O any, PI httpInput[I], PO httpOutput[O]](call func(Handler, context.Context, PI) (PO, error)) serveFunc {
-	return func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
-		in := PI(new(I))
-		s.serveOperation(w, r, rt, labels, in, func() (httpEncoder, error) {
-			out, err := call(s.handler, r.Context(), in)
-			if err != nil {
-				return nil, err
-			}
-			if out == nil {
-				return PO(new(O)), nil
-			}
-			return out, nil
-		})
-	}
-}
+// An operation's serveFunc, written in the route table, is
+//
+//	func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+//		in := new(OpInput)
+//		if !s.prepare(w, r, rt, labels, in) {
+//			return
+//		}
+//		defer s.recoverHandler(w, r, rt)
+//		out, err := s.handler.Op(r.Context(), in)
+//		if err == nil && out == nil {
+//			out = new(OpOutput)
+//		}
+//		s.reply(w, r, rt, out, err)
+//	}
+//
+// one small function: prepare, recoverHandler and reply do the work.
 
-// serveOperation serves one request of an operation: read and check the
-// body, bind and validate the input into in, call the handler, write its
-// output or error.
-func (s *server) serveOperation(w http.ResponseWriter, r *http.Request, rt *route, labels []string, in boundInput, call func() (httpEncoder, error)) {
+// prepare reads and checks the body of a request and binds and validates the
+// operation's input into in. When one of these fails it writes the error and
+// returns false.
+func (s *server) prepare(w http.ResponseWriter, r *http.Request, rt *route, labels []string, in boundInput) bool {
 	if rt.responseType != "" && !acceptable(r.Header.Values("Accept"), rt.responseType) {
 		s.writeError(w, r, &serviceError{status: http.StatusNotAcceptable, code: "NotAcceptableException",
 			message: "this operation replies with " + rt.responseType})
-		return
+		return false
 	}
 	body, err := s.readBody(w, r, rt.requestType)
 	if err != nil {
 		s.writeError(w, r, err)
-		return
+		return false
 	}
 	if err := in.bindHTTP(r, labels, body, s.maxDepth); err != nil {
 		s.writeError(w, r, serializationError(err))
-		return
+		return false
 	}
 	if s.validation != ValidateOff {
 		if errs := in.validate(s.validation); len(errs) > 0 {
@@ -478,21 +464,24 @@ func (s *server) serveOperation(w http.ResponseWriter, r *http.Request, rt *rout
 			} else {
 				s.writeError(w, r, genericValidationError(v))
 			}
-			return
+			return false
 		}
 	}
-	var out httpEncoder
-	err = func() (err error) {
-		defer func() {
-			if p := recover(); p != nil {
-				s.logger.Error("handler panic", "operation", rt.operation, "request_id", requestID(r.Context()),
-					"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-				err = &serviceError{status: http.StatusInternalServerError, code: "InternalFailure", message: "the handler failed"}
-			}
-		}()
-		out, err = call()
-		return err
-	}()
+	return true
+}
+
+// recoverHandler, deferred around the handler's call, turns a panic of the
+// handler into a logged 500 InternalFailure.
+func (s *server) recoverHandler(w http.ResponseWriter, r *http.Request, rt *route) {
+	if p := recover(); p != nil {
+		s.logger.Error("handler panic", "operation", rt.operation, "request_id", requestID(r.Context()),
+			"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		s.writeError(w, r, &serviceError{status: http.StatusInternalServerError, code: "InternalFailure", message: "the handler failed"})
+	}
+}
+
+// reply writes the handler's error, or else its output.
+func (s *server) reply(w http.ResponseWriter, r *http.Request, rt *route, out httpEncoder, err error) {
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -75,7 +75,18 @@ var routes = []route{
 		requestType:  "application/json",
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.CreateConnectorProfile),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(CreateConnectorProfileInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.CreateConnectorProfile(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(CreateConnectorProfileOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// POST /delete-connector-profile
@@ -85,7 +96,18 @@ var routes = []route{
 		code:         200,
 		requestType:  "application/json",
 		responseType: "application/json",
-		serve:        handle(Handler.DeleteConnectorProfile),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(DeleteConnectorProfileInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.DeleteConnectorProfile(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(DeleteConnectorProfileOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// POST /describe-connector-profiles
@@ -96,7 +118,18 @@ var routes = []route{
 		requestType:  "application/json",
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.DescribeConnectorProfiles),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(DescribeConnectorProfilesInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.DescribeConnectorProfiles(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(DescribeConnectorProfilesOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// POST /update-connector-profile
@@ -107,7 +140,18 @@ var routes = []route{
 		requestType:  "application/json",
 		responseType: "application/json",
 		invalid:      newValidationException,
-		serve:        handle(Handler.UpdateConnectorProfile),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(UpdateConnectorProfileInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.UpdateConnectorProfile(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(UpdateConnectorProfileOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 }
 

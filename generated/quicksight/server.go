@@ -82,7 +82,18 @@ var routes = []route{
 		code:         200,
 		responseType: "application/json",
 		invalid:      newInvalidParameterValueException,
-		serve:        handle(Handler.DeleteActionConnector),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(DeleteActionConnectorInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.DeleteActionConnector(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(DeleteActionConnectorOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// GET /accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}
@@ -92,7 +103,18 @@ var routes = []route{
 		code:         200,
 		responseType: "application/json",
 		invalid:      newInvalidParameterValueException,
-		serve:        handle(Handler.DescribeActionConnector),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(DescribeActionConnectorInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.DescribeActionConnector(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(DescribeActionConnectorOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// PUT /accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}
@@ -103,7 +125,18 @@ var routes = []route{
 		requestType:  "application/json",
 		responseType: "application/json",
 		invalid:      newInvalidParameterValueException,
-		serve:        handle(Handler.UpdateActionConnector),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(UpdateActionConnectorInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.UpdateActionConnector(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(UpdateActionConnectorOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// POST /accounts/{AwsAccountId}/action-connectors
@@ -114,7 +147,18 @@ var routes = []route{
 		requestType:  "application/json",
 		responseType: "application/json",
 		invalid:      newInvalidParameterValueException,
-		serve:        handle(Handler.CreateActionConnector),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(CreateActionConnectorInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.CreateActionConnector(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(CreateActionConnectorOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 	{
 		// GET /accounts/{AwsAccountId}/action-connectors
@@ -124,7 +168,18 @@ var routes = []route{
 		code:         200,
 		responseType: "application/json",
 		invalid:      newInvalidParameterValueException,
-		serve:        handle(Handler.ListActionConnectors),
+		serve: func(s *server, w http.ResponseWriter, r *http.Request, rt *route, labels []string) {
+			in := new(ListActionConnectorsInput)
+			if !s.prepare(w, r, rt, labels, in) {
+				return
+			}
+			defer s.recoverHandler(w, r, rt)
+			out, err := s.handler.ListActionConnectors(r.Context(), in)
+			if err == nil && out == nil {
+				out = new(ListActionConnectorsOutput)
+			}
+			s.reply(w, r, rt, out, err)
+		},
 	},
 }
 

@@ -120,7 +120,7 @@ func emitStructJSON(f *jen.File, s *Shape, bodyEnc, bodyDec bool) {
 
 func emitStructEncoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id(name).Params(jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
-		grp.Id("obj").Op(":=").Id("openObject").Call(jen.Id("value"))
+		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
 		for _, m := range s.Members {
 			if bodyOnly && !inResponseBody(m) {
 				continue
@@ -477,7 +477,7 @@ func readInto(t *Shape, tsFormat string, dst *jen.Statement, pointer bool, seg j
 //	func (v *UMemberA) MarshalJSON() ([]byte, error), UnmarshalJSON(data []byte) error
 func emitUnionJSON(f *jen.File, s *Shape) {
 	f.Func().Id(s.EncodeFunc).Params(jen.Id("v").Id(s.Name), jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
-		grp.Id("obj").Op(":=").Id("openObject").Call(jen.Id("value"))
+		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
 		grp.Switch(jen.Id("uv").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
 			for _, m := range s.Members {
 				src := jen.Id("uv").Dot("Value")
@@ -611,7 +611,7 @@ func emitUnknownUnionMemberJSON(f *jen.File) {
 func emitListJSON(f *jen.File, s *Shape) {
 	e := s.Elem
 	f.Func().Id(s.EncodeFunc).Params(jen.Id("v").Add(goType(s.GoType)), jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
-		grp.Id("arr").Op(":=").Id("openArray").Call(jen.Id("value"))
+		grp.Id("arr").Op(":=").Id("value").Dot("Array").Call()
 		grp.For(jen.Id("i").Op(":=").Range().Id("v")).BlockFunc(func(loop *jen.Group) {
 			item := jen.Id("v").Index(jen.Id("i"))
 			if nullElem(s) {
@@ -689,7 +689,7 @@ func nullItem(s *Shape, keep jen.Code, msg jen.Code) jen.Code {
 func emitMapJSON(f *jen.File, s *Shape) {
 	e := s.Elem
 	f.Func().Id(s.EncodeFunc).Params(jen.Id("v").Add(goType(s.GoType)), jen.Id("value").Qual(smithyJSONPkg, "Value")).Error().BlockFunc(func(grp *jen.Group) {
-		grp.Id("obj").Op(":=").Id("openObject").Call(jen.Id("value"))
+		grp.Id("obj").Op(":=").Id("value").Dot("Object").Call()
 		grp.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("v")))).BlockFunc(func(loop *jen.Group) {
 			item := jen.Id("v").Index(jen.Id("k"))
 			if nullElem(s) {

@@ -508,7 +508,7 @@ func emitEncodeHTTP(f *jen.File, s *Shape, payload *Member, unit bool) {
 		if s.HasBindings {
 			method = "encodeJSONBody"
 		}
-		grp.Id("e").Op(":=").Id("newJSONEncoder").Call()
+		grp.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call()
 		grp.If(jen.Err().Op(":=").Id("v").Dot(method).Call(jen.Id("e").Dot("Value")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Lit(0), jen.Nil(), jen.Err()))
 		grp.Id("h").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
@@ -525,7 +525,7 @@ func encodePayload(grp *jen.Group, m *Member) {
 		// An unset structure or union payload is an empty body.
 		grp.If(field.Clone().Op("==").Nil()).Block(jen.Return(jen.Id("status"), jen.Nil(), jen.Nil()))
 		grp.Id("h").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(payloadContentType(m)))
-		grp.Id("e").Op(":=").Id("newJSONEncoder").Call()
+		grp.Id("e").Op(":=").Qual(smithyJSONPkg, "NewEncoder").Call()
 		var enc jen.Code = field.Clone().Dot("encodeJSON").Call(jen.Id("e").Dot("Value"))
 		if t.Kind == KindUnion {
 			enc = jen.Id(t.EncodeFunc).Call(field.Clone(), jen.Id("e").Dot("Value"))

@@ -47,10 +47,10 @@ type runtimeUses struct {
 	UsesRaw        bool // readRaw, writeDocument and package encoding/json: documents and unknown union members
 	UsesUnion      bool // enterUnion: unions
 	// UsesJSONStructs: jsonDecoder, unmarshalStruct and the encoder helpers
-	// (newJSONEncoder, encodedBytes, openObject, closeObject): the package has
+	// (newJSONEncoder, encodedBytes, closeObject): the package has
 	// structs (its operations' inputs and outputs at least).
 	UsesJSONStructs bool
-	// UsesLists: openArray and closeArray, for the list encoders.
+	// UsesLists: closeArray, for the list encoders.
 	UsesLists bool
 	// UsesWriteString: writeString, for strings, enums and timestamps
 	// written as text.

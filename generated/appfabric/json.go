@@ -13,7 +13,7 @@ import (
 )
 
 func (v *AccessDeniedException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("message"), v.Message)
 	closeObject(obj)
 	return nil
@@ -61,7 +61,7 @@ func (v *AccessDeniedException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ApiKeyCredential) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("apiKey"), v.ApiKey)
 	closeObject(obj)
 	return nil
@@ -109,7 +109,7 @@ func (v *ApiKeyCredential) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AppAuthorization) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("appAuthorizationArn"), v.AppAuthorizationArn)
 	writeString(obj.Key("appBundleArn"), v.AppBundleArn)
 	writeString(obj.Key("app"), v.App)
@@ -197,7 +197,7 @@ func (v *AppAuthorization) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AppAuthorizationSummary) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("appAuthorizationArn"), v.AppAuthorizationArn)
 	writeString(obj.Key("appBundleArn"), v.AppBundleArn)
 	writeString(obj.Key("app"), v.App)
@@ -267,7 +267,7 @@ func (v *AppAuthorizationSummary) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AppBundle) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("arn"), v.Arn)
 	if v.CustomerManagedKeyArn != nil {
 		writeString(obj.Key("customerManagedKeyArn"), *v.CustomerManagedKeyArn)
@@ -320,7 +320,7 @@ func (v *AppBundle) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AuthRequest) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("redirectUri"), v.RedirectUri)
 	writeString(obj.Key("code"), v.Code)
 	closeObject(obj)
@@ -371,7 +371,7 @@ func (v *AuthRequest) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("message"), v.Message)
 	writeString(obj.Key("resourceId"), v.ResourceId)
 	writeString(obj.Key("resourceType"), v.ResourceType)
@@ -425,7 +425,7 @@ func (v *ConflictException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppBundleIdentifier != nil {
 		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
@@ -514,7 +514,7 @@ func (v *ConnectAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppAuthorizationSummary != nil {
 		if err := v.AppAuthorizationSummary.encodeJSON(obj.Key("appAuthorizationSummary")); err != nil {
 			return err
@@ -567,7 +567,7 @@ func (v *ConnectAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppBundleIdentifier != nil {
 		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
@@ -690,7 +690,7 @@ func (v *CreateAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppAuthorization != nil {
 		if err := v.AppAuthorization.encodeJSON(obj.Key("appAuthorization")); err != nil {
 			return err
@@ -743,7 +743,7 @@ func (v *CreateAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateAppBundleInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ClientToken != nil {
 		writeString(obj.Key("clientToken"), *v.ClientToken)
 	}
@@ -805,7 +805,7 @@ func (v *CreateAppBundleInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateAppBundleOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppBundle != nil {
 		if err := v.AppBundle.encodeJSON(obj.Key("appBundle")); err != nil {
 			return err
@@ -858,7 +858,7 @@ func (v *CreateAppBundleOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppBundleIdentifier != nil {
 		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
@@ -913,7 +913,7 @@ func (v *DeleteAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	closeObject(obj)
 	return nil
 }
@@ -958,7 +958,7 @@ func (v *DeleteAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *GetAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppBundleIdentifier != nil {
 		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
@@ -1013,7 +1013,7 @@ func (v *GetAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *GetAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppAuthorization != nil {
 		if err := v.AppAuthorization.encodeJSON(obj.Key("appAuthorization")); err != nil {
 			return err
@@ -1066,7 +1066,7 @@ func (v *GetAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InternalServerException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("message"), v.Message)
 	if v.RetryAfterSeconds != nil {
 		obj.Key("retryAfterSeconds").Integer(*v.RetryAfterSeconds)
@@ -1103,7 +1103,7 @@ func (v *InternalServerException) decodeJSON(r *jsonReader) error {
 }
 
 func (v *InternalServerException) encodeJSONBody(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("message"), v.Message)
 	closeObject(obj)
 	return nil
@@ -1126,7 +1126,7 @@ func (v *InternalServerException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ListAppAuthorizationsInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppBundleIdentifier != nil {
 		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
@@ -1186,7 +1186,7 @@ func (v *ListAppAuthorizationsInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ListAppAuthorizationsOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppAuthorizationSummaryList != nil {
 		if err := encodeAppAuthorizationSummaryList(v.AppAuthorizationSummaryList, obj.Key("appAuthorizationSummaryList")); err != nil {
 			return err
@@ -1243,7 +1243,7 @@ func (v *ListAppAuthorizationsOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *Oauth2Credential) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("clientId"), v.ClientId)
 	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	closeObject(obj)
@@ -1294,7 +1294,7 @@ func (v *Oauth2Credential) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("message"), v.Message)
 	writeString(obj.Key("resourceId"), v.ResourceId)
 	writeString(obj.Key("resourceType"), v.ResourceType)
@@ -1348,7 +1348,7 @@ func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ServiceQuotaExceededException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("message"), v.Message)
 	writeString(obj.Key("resourceId"), v.ResourceId)
 	writeString(obj.Key("resourceType"), v.ResourceType)
@@ -1408,7 +1408,7 @@ func (v *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *Tag) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("key"), v.Key)
 	writeString(obj.Key("value"), v.Value)
 	closeObject(obj)
@@ -1459,7 +1459,7 @@ func (v *Tag) UnmarshalJSON(data []byte) error {
 }
 
 func (v *Tenant) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("tenantIdentifier"), v.TenantIdentifier)
 	writeString(obj.Key("tenantDisplayName"), v.TenantDisplayName)
 	closeObject(obj)
@@ -1510,7 +1510,7 @@ func (v *Tenant) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ThrottlingException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("message"), v.Message)
 	if v.ServiceCode != nil {
 		writeString(obj.Key("serviceCode"), *v.ServiceCode)
@@ -1557,7 +1557,7 @@ func (v *ThrottlingException) decodeJSON(r *jsonReader) error {
 }
 
 func (v *ThrottlingException) encodeJSONBody(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("message"), v.Message)
 	if v.ServiceCode != nil {
 		writeString(obj.Key("serviceCode"), *v.ServiceCode)
@@ -1586,7 +1586,7 @@ func (v *ThrottlingException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppBundleIdentifier != nil {
 		writeString(obj.Key("appBundleIdentifier"), *v.AppBundleIdentifier)
 	}
@@ -1684,7 +1684,7 @@ func (v *UpdateAppAuthorizationInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AppAuthorization != nil {
 		if err := v.AppAuthorization.encodeJSON(obj.Key("appAuthorization")); err != nil {
 			return err
@@ -1737,7 +1737,7 @@ func (v *UpdateAppAuthorizationOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ValidationException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("message"), v.Message)
 	if v.Reason != "" {
 		writeString(obj.Key("reason"), string(v.Reason))
@@ -1797,7 +1797,7 @@ func (v *ValidationException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ValidationExceptionField) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("name"), v.Name)
 	writeString(obj.Key("message"), v.Message)
 	closeObject(obj)
@@ -1848,7 +1848,7 @@ func (v *ValidationExceptionField) UnmarshalJSON(data []byte) error {
 }
 
 func encodeAppAuthorizationSummaryList(v []AppAuthorizationSummary, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
@@ -1891,7 +1891,7 @@ func decodeAppAuthorizationSummaryList(r *jsonReader, v *[]AppAuthorizationSumma
 }
 
 func encodeCredential(v Credential, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	switch uv := v.(type) {
 	case *CredentialMemberOauth2Credential:
 		if err := uv.Value.encodeJSON(obj.Key("oauth2Credential")); err != nil {
@@ -2046,7 +2046,7 @@ func (v *CredentialMemberApiKeyCredential) UnmarshalJSON(data []byte) error {
 }
 
 func encodeTagList(v []Tag, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
@@ -2089,7 +2089,7 @@ func decodeTagList(r *jsonReader, v *[]Tag) error {
 }
 
 func encodeValidationExceptionFieldList(v []ValidationExceptionField, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err

@@ -5,6 +5,7 @@ package appfabric
 
 import (
 	"context"
+	smithyjson "github.com/aws/smithy-go/encoding/json"
 	"github.com/aws/smithy-go/ptr"
 	"net/http"
 	"strconv"
@@ -256,7 +257,7 @@ func (v *ConnectAppAuthorizationInput) bindHTTP(r *http.Request, labels []string
 
 // encodeHTTP sets the headers of the ConnectAppAuthorizationOutput reply and returns its status and body.
 func (v *ConnectAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -275,7 +276,7 @@ func (v *CreateAppAuthorizationInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the CreateAppAuthorizationOutput reply and returns its status and body.
 func (v *CreateAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -293,7 +294,7 @@ func (v *CreateAppBundleInput) bindHTTP(r *http.Request, labels []string, body [
 
 // encodeHTTP sets the headers of the CreateAppBundleOutput reply and returns its status and body.
 func (v *CreateAppBundleOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -310,7 +311,7 @@ func (v *DeleteAppAuthorizationInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the DeleteAppAuthorizationOutput reply and returns its status and body.
 func (v *DeleteAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -327,7 +328,7 @@ func (v *GetAppAuthorizationInput) bindHTTP(r *http.Request, labels []string, bo
 
 // encodeHTTP sets the headers of the GetAppAuthorizationOutput reply and returns its status and body.
 func (v *GetAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -355,7 +356,7 @@ func (v *ListAppAuthorizationsInput) bindHTTP(r *http.Request, labels []string, 
 
 // encodeHTTP sets the headers of the ListAppAuthorizationsOutput reply and returns its status and body.
 func (v *ListAppAuthorizationsOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -375,7 +376,7 @@ func (v *UpdateAppAuthorizationInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the UpdateAppAuthorizationOutput reply and returns its status and body.
 func (v *UpdateAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -385,7 +386,7 @@ func (v *UpdateAppAuthorizationOutput) encodeHTTP(h http.Header, status int) (in
 
 // encodeHTTP sets the headers of the AccessDeniedException error reply and returns its status and body.
 func (v *AccessDeniedException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -395,7 +396,7 @@ func (v *AccessDeniedException) encodeHTTP(h http.Header, status int) (int, []by
 
 // encodeHTTP sets the headers of the ConflictException error reply and returns its status and body.
 func (v *ConflictException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -408,7 +409,7 @@ func (v *InternalServerException) encodeHTTP(h http.Header, status int) (int, []
 	if v.RetryAfterSeconds != nil {
 		h.Set("Retry-After", strconv.FormatInt(int64(*v.RetryAfterSeconds), 10))
 	}
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -418,7 +419,7 @@ func (v *InternalServerException) encodeHTTP(h http.Header, status int) (int, []
 
 // encodeHTTP sets the headers of the ResourceNotFoundException error reply and returns its status and body.
 func (v *ResourceNotFoundException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -428,7 +429,7 @@ func (v *ResourceNotFoundException) encodeHTTP(h http.Header, status int) (int, 
 
 // encodeHTTP sets the headers of the ServiceQuotaExceededException error reply and returns its status and body.
 func (v *ServiceQuotaExceededException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -441,7 +442,7 @@ func (v *ThrottlingException) encodeHTTP(h http.Header, status int) (int, []byte
 	if v.RetryAfterSeconds != nil {
 		h.Set("Retry-After", strconv.FormatInt(int64(*v.RetryAfterSeconds), 10))
 	}
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -451,7 +452,7 @@ func (v *ThrottlingException) encodeHTTP(h http.Header, status int) (int, []byte
 
 // encodeHTTP sets the headers of the ValidationException error reply and returns its status and body.
 func (v *ValidationException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 func (v *AmplitudeConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("apiKey"), v.ApiKey)
 	writeString(obj.Key("secretKey"), v.SecretKey)
 	closeObject(obj)
@@ -62,7 +62,7 @@ func (v *AmplitudeConnectorProfileCredentials) UnmarshalJSON(data []byte) error 
 }
 
 func (v *AmplitudeConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	closeObject(obj)
 	return nil
 }
@@ -107,7 +107,7 @@ func (v *AmplitudeConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ApiKeyCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("apiKey"), v.ApiKey)
 	if v.ApiSecretKey != nil {
 		writeString(obj.Key("apiSecretKey"), *v.ApiSecretKey)
@@ -160,7 +160,7 @@ func (v *ApiKeyCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *BasicAuthCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("username"), v.Username)
 	writeString(obj.Key("password"), v.Password)
 	closeObject(obj)
@@ -211,7 +211,7 @@ func (v *BasicAuthCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("message"), *v.Message)
 	}
@@ -261,7 +261,7 @@ func (v *ConflictException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorAuthenticationException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("message"), *v.Message)
 	}
@@ -311,7 +311,7 @@ func (v *ConnectorAuthenticationException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorOAuthRequest) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AuthCode != nil {
 		writeString(obj.Key("authCode"), *v.AuthCode)
 	}
@@ -366,7 +366,7 @@ func (v *ConnectorOAuthRequest) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorProfile) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ConnectorProfileArn != nil {
 		writeString(obj.Key("connectorProfileArn"), *v.ConnectorProfileArn)
 	}
@@ -467,7 +467,7 @@ func (v *ConnectorProfile) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorProfileConfig) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ConnectorProfileProperties != nil {
 		if err := v.ConnectorProfileProperties.encodeJSON(obj.Key("connectorProfileProperties")); err != nil {
 			return err
@@ -528,7 +528,7 @@ func (v *ConnectorProfileConfig) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Amplitude != nil {
 		if err := v.Amplitude.encodeJSON(obj.Key("Amplitude")); err != nil {
 			return err
@@ -725,7 +725,7 @@ func (v *ConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Amplitude != nil {
 		if err := v.Amplitude.encodeJSON(obj.Key("Amplitude")); err != nil {
 			return err
@@ -922,7 +922,7 @@ func (v *ConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ConnectorProfileName != nil {
 		writeString(obj.Key("connectorProfileName"), *v.ConnectorProfileName)
 	}
@@ -1005,7 +1005,7 @@ func (v *CreateConnectorProfileInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateConnectorProfileOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ConnectorProfileArn != nil {
 		writeString(obj.Key("connectorProfileArn"), *v.ConnectorProfileArn)
 	}
@@ -1055,7 +1055,7 @@ func (v *CreateConnectorProfileOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CustomAuthCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("customAuthenticationType"), v.CustomAuthenticationType)
 	if v.CredentialsMap != nil {
 		if err := encodeCredentialsMap(v.CredentialsMap, obj.Key("credentialsMap")); err != nil {
@@ -1110,7 +1110,7 @@ func (v *CustomAuthCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CustomConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AuthenticationType != "" {
 		writeString(obj.Key("authenticationType"), string(v.AuthenticationType))
 	}
@@ -1192,7 +1192,7 @@ func (v *CustomConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CustomConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ProfileProperties != nil {
 		if err := encodeProfilePropertiesMap(v.ProfileProperties, obj.Key("profileProperties")); err != nil {
 			return err
@@ -1252,7 +1252,7 @@ func (v *CustomConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DatadogConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("apiKey"), v.ApiKey)
 	writeString(obj.Key("applicationKey"), v.ApplicationKey)
 	closeObject(obj)
@@ -1303,7 +1303,7 @@ func (v *DatadogConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DatadogConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
 	closeObject(obj)
 	return nil
@@ -1351,7 +1351,7 @@ func (v *DatadogConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ConnectorProfileName != nil {
 		writeString(obj.Key("connectorProfileName"), *v.ConnectorProfileName)
 	}
@@ -1410,7 +1410,7 @@ func (v *DeleteConnectorProfileInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteConnectorProfileOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	closeObject(obj)
 	return nil
 }
@@ -1455,7 +1455,7 @@ func (v *DeleteConnectorProfileOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DescribeConnectorProfilesInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ConnectorProfileNames != nil {
 		if err := encodeConnectorProfileNameList(v.ConnectorProfileNames, obj.Key("connectorProfileNames")); err != nil {
 			return err
@@ -1527,7 +1527,7 @@ func (v *DescribeConnectorProfilesInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DescribeConnectorProfilesOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ConnectorProfileDetails != nil {
 		if err := encodeConnectorProfileDetailList(v.ConnectorProfileDetails, obj.Key("connectorProfileDetails")); err != nil {
 			return err
@@ -1584,7 +1584,7 @@ func (v *DescribeConnectorProfilesOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DynatraceConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("apiToken"), v.ApiToken)
 	closeObject(obj)
 	return nil
@@ -1632,7 +1632,7 @@ func (v *DynatraceConnectorProfileCredentials) UnmarshalJSON(data []byte) error 
 }
 
 func (v *DynatraceConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
 	closeObject(obj)
 	return nil
@@ -1680,7 +1680,7 @@ func (v *DynatraceConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *GoogleAnalyticsConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("clientId"), v.ClientId)
 	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
@@ -1749,7 +1749,7 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) UnmarshalJSON(data []byte) 
 }
 
 func (v *GoogleAnalyticsConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	closeObject(obj)
 	return nil
 }
@@ -1794,7 +1794,7 @@ func (v *GoogleAnalyticsConnectorProfileProperties) UnmarshalJSON(data []byte) e
 }
 
 func (v *HoneycodeConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AccessToken != nil {
 		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
@@ -1857,7 +1857,7 @@ func (v *HoneycodeConnectorProfileCredentials) UnmarshalJSON(data []byte) error 
 }
 
 func (v *HoneycodeConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	closeObject(obj)
 	return nil
 }
@@ -1902,7 +1902,7 @@ func (v *HoneycodeConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InforNexusConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("accessKeyId"), v.AccessKeyId)
 	writeString(obj.Key("userId"), v.UserId)
 	writeString(obj.Key("secretAccessKey"), v.SecretAccessKey)
@@ -1959,7 +1959,7 @@ func (v *InforNexusConnectorProfileCredentials) UnmarshalJSON(data []byte) error
 }
 
 func (v *InforNexusConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
 	closeObject(obj)
 	return nil
@@ -2007,7 +2007,7 @@ func (v *InforNexusConnectorProfileProperties) UnmarshalJSON(data []byte) error 
 }
 
 func (v *InternalServerException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("message"), *v.Message)
 	}
@@ -2057,7 +2057,7 @@ func (v *InternalServerException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *MarketoConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("clientId"), v.ClientId)
 	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
@@ -2121,7 +2121,7 @@ func (v *MarketoConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *MarketoConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
 	closeObject(obj)
 	return nil
@@ -2169,7 +2169,7 @@ func (v *MarketoConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *OAuth2Credentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ClientId != nil {
 		writeString(obj.Key("clientId"), *v.ClientId)
 	}
@@ -2242,7 +2242,7 @@ func (v *OAuth2Credentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *OAuth2Properties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("tokenUrl"), v.TokenUrl)
 	if v.OAuth2GrantType != "" {
 		writeString(obj.Key("oAuth2GrantType"), string(v.OAuth2GrantType))
@@ -2302,7 +2302,7 @@ func (v *OAuth2Properties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *OAuthCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("clientId"), v.ClientId)
 	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
@@ -2371,7 +2371,7 @@ func (v *OAuthCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *OAuthProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("tokenUrl"), v.TokenUrl)
 	writeString(obj.Key("authCodeUrl"), v.AuthCodeUrl)
 	if v.OAuthScopes != nil {
@@ -2429,7 +2429,7 @@ func (v *OAuthProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *PardotConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AccessToken != nil {
 		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
@@ -2497,7 +2497,7 @@ func (v *PardotConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *PardotConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.InstanceUrl != nil {
 		writeString(obj.Key("instanceUrl"), *v.InstanceUrl)
 	}
@@ -2556,7 +2556,7 @@ func (v *PardotConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *PrivateConnectionProvisioningState) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Status != "" {
 		writeString(obj.Key("status"), string(v.Status))
 	}
@@ -2616,7 +2616,7 @@ func (v *PrivateConnectionProvisioningState) UnmarshalJSON(data []byte) error {
 }
 
 func (v *RedshiftConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Username != nil {
 		writeString(obj.Key("username"), *v.Username)
 	}
@@ -2671,7 +2671,7 @@ func (v *RedshiftConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *RedshiftConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.DatabaseUrl != nil {
 		writeString(obj.Key("databaseUrl"), *v.DatabaseUrl)
 	}
@@ -2756,7 +2756,7 @@ func (v *RedshiftConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("message"), *v.Message)
 	}
@@ -2806,7 +2806,7 @@ func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SAPODataConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.BasicAuthCredentials != nil {
 		if err := v.BasicAuthCredentials.encodeJSON(obj.Key("basicAuthCredentials")); err != nil {
 			return err
@@ -2867,7 +2867,7 @@ func (v *SAPODataConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SAPODataConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("applicationHostUrl"), v.ApplicationHostUrl)
 	writeString(obj.Key("applicationServicePath"), v.ApplicationServicePath)
 	obj.Key("portNumber").Integer(v.PortNumber)
@@ -2946,7 +2946,7 @@ func (v *SAPODataConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SalesforceConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AccessToken != nil {
 		writeString(obj.Key("accessToken"), *v.AccessToken)
 	}
@@ -3024,7 +3024,7 @@ func (v *SalesforceConnectorProfileCredentials) UnmarshalJSON(data []byte) error
 }
 
 func (v *SalesforceConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.InstanceUrl != nil {
 		writeString(obj.Key("instanceUrl"), *v.InstanceUrl)
 	}
@@ -3082,7 +3082,7 @@ func (v *SalesforceConnectorProfileProperties) UnmarshalJSON(data []byte) error 
 }
 
 func (v *ServiceNowConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Username != nil {
 		writeString(obj.Key("username"), *v.Username)
 	}
@@ -3145,7 +3145,7 @@ func (v *ServiceNowConnectorProfileCredentials) UnmarshalJSON(data []byte) error
 }
 
 func (v *ServiceNowConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
 	closeObject(obj)
 	return nil
@@ -3193,7 +3193,7 @@ func (v *ServiceNowConnectorProfileProperties) UnmarshalJSON(data []byte) error 
 }
 
 func (v *ServiceQuotaExceededException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("message"), *v.Message)
 	}
@@ -3243,7 +3243,7 @@ func (v *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SingularConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("apiKey"), v.ApiKey)
 	closeObject(obj)
 	return nil
@@ -3291,7 +3291,7 @@ func (v *SingularConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SingularConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	closeObject(obj)
 	return nil
 }
@@ -3336,7 +3336,7 @@ func (v *SingularConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SlackConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("clientId"), v.ClientId)
 	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
@@ -3400,7 +3400,7 @@ func (v *SlackConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SlackConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
 	closeObject(obj)
 	return nil
@@ -3448,7 +3448,7 @@ func (v *SlackConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *SnowflakeConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("username"), v.Username)
 	writeString(obj.Key("password"), v.Password)
 	closeObject(obj)
@@ -3499,7 +3499,7 @@ func (v *SnowflakeConnectorProfileCredentials) UnmarshalJSON(data []byte) error 
 }
 
 func (v *SnowflakeConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("warehouse"), v.Warehouse)
 	writeString(obj.Key("stage"), v.Stage)
 	writeString(obj.Key("bucketName"), v.BucketName)
@@ -3573,7 +3573,7 @@ func (v *SnowflakeConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *TrendmicroConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("apiSecretKey"), v.ApiSecretKey)
 	closeObject(obj)
 	return nil
@@ -3621,7 +3621,7 @@ func (v *TrendmicroConnectorProfileCredentials) UnmarshalJSON(data []byte) error
 }
 
 func (v *TrendmicroConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	closeObject(obj)
 	return nil
 }
@@ -3666,7 +3666,7 @@ func (v *TrendmicroConnectorProfileProperties) UnmarshalJSON(data []byte) error 
 }
 
 func (v *UpdateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ConnectorProfileName != nil {
 		writeString(obj.Key("connectorProfileName"), *v.ConnectorProfileName)
 	}
@@ -3734,7 +3734,7 @@ func (v *UpdateConnectorProfileInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateConnectorProfileOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ConnectorProfileArn != nil {
 		writeString(obj.Key("connectorProfileArn"), *v.ConnectorProfileArn)
 	}
@@ -3784,7 +3784,7 @@ func (v *UpdateConnectorProfileOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ValidationException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("message"), *v.Message)
 	}
@@ -3834,7 +3834,7 @@ func (v *ValidationException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *VeevaConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("username"), v.Username)
 	writeString(obj.Key("password"), v.Password)
 	closeObject(obj)
@@ -3885,7 +3885,7 @@ func (v *VeevaConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *VeevaConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
 	closeObject(obj)
 	return nil
@@ -3933,7 +3933,7 @@ func (v *VeevaConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ZendeskConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("clientId"), v.ClientId)
 	writeString(obj.Key("clientSecret"), v.ClientSecret)
 	if v.AccessToken != nil {
@@ -3997,7 +3997,7 @@ func (v *ZendeskConnectorProfileCredentials) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ZendeskConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("instanceUrl"), v.InstanceUrl)
 	closeObject(obj)
 	return nil
@@ -4045,7 +4045,7 @@ func (v *ZendeskConnectorProfileProperties) UnmarshalJSON(data []byte) error {
 }
 
 func encodeConnectorProfileDetailList(v []ConnectorProfile, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
@@ -4088,7 +4088,7 @@ func decodeConnectorProfileDetailList(r *jsonReader, v *[]ConnectorProfile) erro
 }
 
 func encodeConnectorProfileNameList(v []string, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		writeString(arr.Value(), v[i])
 	}
@@ -4131,7 +4131,7 @@ func decodeConnectorProfileNameList(r *jsonReader, v *[]string) error {
 }
 
 func encodeCredentialsMap(v map[string]string, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		writeString(obj.Key(k), v[k])
 	}
@@ -4175,7 +4175,7 @@ func decodeCredentialsMap(r *jsonReader, v *map[string]string) error {
 }
 
 func encodeOAuthScopeList(v []string, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		writeString(arr.Value(), v[i])
 	}
@@ -4218,7 +4218,7 @@ func decodeOAuthScopeList(r *jsonReader, v *[]string) error {
 }
 
 func encodeProfilePropertiesMap(v map[string]string, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		writeString(obj.Key(k), v[k])
 	}
@@ -4262,7 +4262,7 @@ func decodeProfilePropertiesMap(r *jsonReader, v *map[string]string) error {
 }
 
 func encodeTokenUrlCustomProperties(v map[string]string, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	for _, k := range slices.Sorted(maps.Keys(v)) {
 		writeString(obj.Key(k), v[k])
 	}

@@ -5,6 +5,7 @@ package appflow
 
 import (
 	"context"
+	smithyjson "github.com/aws/smithy-go/encoding/json"
 	"github.com/aws/smithy-go/ptr"
 	"net/http"
 )
@@ -165,7 +166,7 @@ func (v *CreateConnectorProfileInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the CreateConnectorProfileOutput reply and returns its status and body.
 func (v *CreateConnectorProfileOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -183,7 +184,7 @@ func (v *DeleteConnectorProfileInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the DeleteConnectorProfileOutput reply and returns its status and body.
 func (v *DeleteConnectorProfileOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -201,7 +202,7 @@ func (v *DescribeConnectorProfilesInput) bindHTTP(r *http.Request, labels []stri
 
 // encodeHTTP sets the headers of the DescribeConnectorProfilesOutput reply and returns its status and body.
 func (v *DescribeConnectorProfilesOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -219,7 +220,7 @@ func (v *UpdateConnectorProfileInput) bindHTTP(r *http.Request, labels []string,
 
 // encodeHTTP sets the headers of the UpdateConnectorProfileOutput reply and returns its status and body.
 func (v *UpdateConnectorProfileOutput) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -229,7 +230,7 @@ func (v *UpdateConnectorProfileOutput) encodeHTTP(h http.Header, status int) (in
 
 // encodeHTTP sets the headers of the ConflictException error reply and returns its status and body.
 func (v *ConflictException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -239,7 +240,7 @@ func (v *ConflictException) encodeHTTP(h http.Header, status int) (int, []byte, 
 
 // encodeHTTP sets the headers of the ConnectorAuthenticationException error reply and returns its status and body.
 func (v *ConnectorAuthenticationException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -249,7 +250,7 @@ func (v *ConnectorAuthenticationException) encodeHTTP(h http.Header, status int)
 
 // encodeHTTP sets the headers of the InternalServerException error reply and returns its status and body.
 func (v *InternalServerException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -259,7 +260,7 @@ func (v *InternalServerException) encodeHTTP(h http.Header, status int) (int, []
 
 // encodeHTTP sets the headers of the ResourceNotFoundException error reply and returns its status and body.
 func (v *ResourceNotFoundException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -269,7 +270,7 @@ func (v *ResourceNotFoundException) encodeHTTP(h http.Header, status int) (int, 
 
 // encodeHTTP sets the headers of the ServiceQuotaExceededException error reply and returns its status and body.
 func (v *ServiceQuotaExceededException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -279,7 +280,7 @@ func (v *ServiceQuotaExceededException) encodeHTTP(h http.Header, status int) (i
 
 // encodeHTTP sets the headers of the ValidationException error reply and returns its status and body.
 func (v *ValidationException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}

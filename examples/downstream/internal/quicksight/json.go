@@ -12,7 +12,7 @@ import (
 )
 
 func (v *APIKeyConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	writeString(obj.Key("ApiKey"), v.ApiKey)
 	if v.Email != nil {
@@ -68,7 +68,7 @@ func (v *APIKeyConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AccessDeniedException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("Message"), *v.Message)
 	}
@@ -123,7 +123,7 @@ func (v *AccessDeniedException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ActionConnector) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("Arn"), v.Arn)
 	writeString(obj.Key("ActionConnectorId"), v.ActionConnectorId)
 	if v.Type != "" {
@@ -228,7 +228,7 @@ func (v *ActionConnector) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ActionConnectorError) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("Message"), *v.Message)
 	}
@@ -283,7 +283,7 @@ func (v *ActionConnectorError) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ActionConnectorSummary) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("Arn"), v.Arn)
 	writeString(obj.Key("ActionConnectorId"), v.ActionConnectorId)
 	if v.Type != "" {
@@ -363,7 +363,7 @@ func (v *ActionConnectorSummary) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AuthConfig) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AuthenticationType != "" {
 		writeString(obj.Key("AuthenticationType"), string(v.AuthenticationType))
 	}
@@ -420,7 +420,7 @@ func (v *AuthConfig) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AuthorizationCodeGrantDetails) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("ClientId"), v.ClientId)
 	writeString(obj.Key("ClientSecret"), v.ClientSecret)
 	writeString(obj.Key("TokenEndpoint"), v.TokenEndpoint)
@@ -477,7 +477,7 @@ func (v *AuthorizationCodeGrantDetails) UnmarshalJSON(data []byte) error {
 }
 
 func (v *AuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	writeString(obj.Key("RedirectUrl"), v.RedirectUrl)
 	if v.AuthorizationCodeGrantCredentialsSource != "" {
@@ -540,7 +540,7 @@ func (v *AuthorizationCodeGrantMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *BasicAuthConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	writeString(obj.Key("Username"), v.Username)
 	writeString(obj.Key("Password"), v.Password)
@@ -594,7 +594,7 @@ func (v *BasicAuthConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ClientCredentialsGrantDetails) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("ClientId"), v.ClientId)
 	writeString(obj.Key("ClientSecret"), v.ClientSecret)
 	writeString(obj.Key("TokenEndpoint"), v.TokenEndpoint)
@@ -648,7 +648,7 @@ func (v *ClientCredentialsGrantDetails) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	if v.ClientCredentialsSource != "" {
 		writeString(obj.Key("ClientCredentialsSource"), string(v.ClientCredentialsSource))
@@ -708,7 +708,7 @@ func (v *ClientCredentialsGrantMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("Message"), *v.Message)
 	}
@@ -763,7 +763,7 @@ func (v *ConflictException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AwsAccountId != nil {
 		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
@@ -900,7 +900,7 @@ func (v *CreateActionConnectorInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *CreateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Arn != nil {
 		writeString(obj.Key("Arn"), *v.Arn)
 	}
@@ -953,7 +953,7 @@ func (v *CreateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *CreateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Arn != nil {
 		writeString(obj.Key("Arn"), *v.Arn)
 	}
@@ -987,7 +987,7 @@ func (v *CreateActionConnectorOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteActionConnectorInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AwsAccountId != nil {
 		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
@@ -1042,7 +1042,7 @@ func (v *DeleteActionConnectorInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DeleteActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Arn != nil {
 		writeString(obj.Key("Arn"), *v.Arn)
 	}
@@ -1090,7 +1090,7 @@ func (v *DeleteActionConnectorOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *DeleteActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Arn != nil {
 		writeString(obj.Key("Arn"), *v.Arn)
 	}
@@ -1121,7 +1121,7 @@ func (v *DeleteActionConnectorOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DescribeActionConnectorInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AwsAccountId != nil {
 		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
@@ -1176,7 +1176,7 @@ func (v *DescribeActionConnectorInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *DescribeActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ActionConnector != nil {
 		if err := v.ActionConnector.encodeJSON(obj.Key("ActionConnector")); err != nil {
 			return err
@@ -1222,7 +1222,7 @@ func (v *DescribeActionConnectorOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *DescribeActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ActionConnector != nil {
 		if err := v.ActionConnector.encodeJSON(obj.Key("ActionConnector")); err != nil {
 			return err
@@ -1252,7 +1252,7 @@ func (v *DescribeActionConnectorOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *IAMConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("RoleArn"), v.RoleArn)
 	closeObject(obj)
 	return nil
@@ -1300,7 +1300,7 @@ func (v *IAMConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InternalFailureException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("Message"), *v.Message)
 	}
@@ -1355,7 +1355,7 @@ func (v *InternalFailureException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InvalidNextTokenException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("Message"), *v.Message)
 	}
@@ -1410,7 +1410,7 @@ func (v *InvalidNextTokenException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *InvalidParameterValueException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("Message"), *v.Message)
 	}
@@ -1465,7 +1465,7 @@ func (v *InvalidParameterValueException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ListActionConnectorsInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AwsAccountId != nil {
 		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
@@ -1525,7 +1525,7 @@ func (v *ListActionConnectorsInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ListActionConnectorsOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ActionConnectorSummaries != nil {
 		if err := encodeActionConnectorSummaryList(v.ActionConnectorSummaries, obj.Key("ActionConnectorSummaries")); err != nil {
 			return err
@@ -1575,7 +1575,7 @@ func (v *ListActionConnectorsOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *ListActionConnectorsOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.ActionConnectorSummaries != nil {
 		if err := encodeActionConnectorSummaryList(v.ActionConnectorSummaries, obj.Key("ActionConnectorSummaries")); err != nil {
 			return err
@@ -1608,7 +1608,7 @@ func (v *ListActionConnectorsOutput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *NoneConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	closeObject(obj)
 	return nil
@@ -1656,7 +1656,7 @@ func (v *NoneConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadAPIKeyConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	if v.Email != nil {
 		writeString(obj.Key("Email"), *v.Email)
@@ -1709,7 +1709,7 @@ func (v *ReadAPIKeyConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadAuthConfig) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AuthenticationType != "" {
 		writeString(obj.Key("AuthenticationType"), string(v.AuthenticationType))
 	}
@@ -1766,7 +1766,7 @@ func (v *ReadAuthConfig) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadAuthorizationCodeGrantDetails) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("ClientId"), v.ClientId)
 	writeString(obj.Key("TokenEndpoint"), v.TokenEndpoint)
 	writeString(obj.Key("AuthorizationEndpoint"), v.AuthorizationEndpoint)
@@ -1820,7 +1820,7 @@ func (v *ReadAuthorizationCodeGrantDetails) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadAuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	writeString(obj.Key("RedirectUrl"), v.RedirectUrl)
 	if v.ReadAuthorizationCodeGrantCredentialsDetails != nil {
@@ -1883,7 +1883,7 @@ func (v *ReadAuthorizationCodeGrantMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadBasicAuthConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	writeString(obj.Key("Username"), v.Username)
 	closeObject(obj)
@@ -1934,7 +1934,7 @@ func (v *ReadBasicAuthConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadClientCredentialsGrantDetails) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("ClientId"), v.ClientId)
 	writeString(obj.Key("TokenEndpoint"), v.TokenEndpoint)
 	closeObject(obj)
@@ -1985,7 +1985,7 @@ func (v *ReadClientCredentialsGrantDetails) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	if v.ReadClientCredentialsDetails != nil {
 		if err := encodeReadClientCredentialsDetails(v.ReadClientCredentialsDetails, obj.Key("ReadClientCredentialsDetails")); err != nil {
@@ -2045,7 +2045,7 @@ func (v *ReadClientCredentialsGrantMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadIamConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("RoleArn"), v.RoleArn)
 	writeString(obj.Key("SourceArn"), v.SourceArn)
 	closeObject(obj)
@@ -2096,7 +2096,7 @@ func (v *ReadIamConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ReadNoneConnectionMetadata) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("BaseEndpoint"), v.BaseEndpoint)
 	closeObject(obj)
 	return nil
@@ -2144,7 +2144,7 @@ func (v *ReadNoneConnectionMetadata) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourceExistsException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("Message"), *v.Message)
 	}
@@ -2204,7 +2204,7 @@ func (v *ResourceExistsException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("Message"), *v.Message)
 	}
@@ -2264,7 +2264,7 @@ func (v *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ResourcePermission) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("Principal"), v.Principal)
 	if v.Actions != nil {
 		if err := encodeActionList(v.Actions, obj.Key("Actions")); err != nil {
@@ -2319,7 +2319,7 @@ func (v *ResourcePermission) UnmarshalJSON(data []byte) error {
 }
 
 func (v *Tag) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	writeString(obj.Key("Key"), v.Key)
 	writeString(obj.Key("Value"), v.Value)
 	closeObject(obj)
@@ -2370,7 +2370,7 @@ func (v *Tag) UnmarshalJSON(data []byte) error {
 }
 
 func (v *ThrottlingException) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Message != nil {
 		writeString(obj.Key("Message"), *v.Message)
 	}
@@ -2425,7 +2425,7 @@ func (v *ThrottlingException) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.AwsAccountId != nil {
 		writeString(obj.Key("AwsAccountId"), *v.AwsAccountId)
 	}
@@ -2535,7 +2535,7 @@ func (v *UpdateActionConnectorInput) UnmarshalJSON(data []byte) error {
 }
 
 func (v *UpdateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Arn != nil {
 		writeString(obj.Key("Arn"), *v.Arn)
 	}
@@ -2588,7 +2588,7 @@ func (v *UpdateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 }
 
 func (v *UpdateActionConnectorOutput) encodeJSONBody(value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	if v.Arn != nil {
 		writeString(obj.Key("Arn"), *v.Arn)
 	}
@@ -2622,7 +2622,7 @@ func (v *UpdateActionConnectorOutput) UnmarshalJSON(data []byte) error {
 }
 
 func encodeActionConnectorSummaryList(v []ActionConnectorSummary, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
@@ -2665,7 +2665,7 @@ func decodeActionConnectorSummaryList(r *jsonReader, v *[]ActionConnectorSummary
 }
 
 func encodeActionIdList(v []string, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		writeString(arr.Value(), v[i])
 	}
@@ -2708,7 +2708,7 @@ func decodeActionIdList(r *jsonReader, v *[]string) error {
 }
 
 func encodeActionList(v []string, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		writeString(arr.Value(), v[i])
 	}
@@ -2751,7 +2751,7 @@ func decodeActionList(r *jsonReader, v *[]string) error {
 }
 
 func encodeAuthenticationMetadata(v AuthenticationMetadata, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	switch uv := v.(type) {
 	case *AuthenticationMetadataMemberAuthorizationCodeGrantMetadata:
 		if err := uv.Value.encodeJSON(obj.Key("AuthorizationCodeGrantMetadata")); err != nil {
@@ -3062,7 +3062,7 @@ func (v *AuthenticationMetadataMemberIamConnectionMetadata) UnmarshalJSON(data [
 }
 
 func encodeAuthorizationCodeGrantCredentialsDetails(v AuthorizationCodeGrantCredentialsDetails, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	switch uv := v.(type) {
 	case *AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails:
 		if err := uv.Value.encodeJSON(obj.Key("AuthorizationCodeGrantDetails")); err != nil {
@@ -3178,7 +3178,7 @@ func (v *AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDet
 }
 
 func encodeClientCredentialsDetails(v ClientCredentialsDetails, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	switch uv := v.(type) {
 	case *ClientCredentialsDetailsMemberClientCredentialsGrantDetails:
 		if err := uv.Value.encodeJSON(obj.Key("ClientCredentialsGrantDetails")); err != nil {
@@ -3294,7 +3294,7 @@ func (v *ClientCredentialsDetailsMemberClientCredentialsGrantDetails) UnmarshalJ
 }
 
 func encodeReadAuthenticationMetadata(v ReadAuthenticationMetadata, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	switch uv := v.(type) {
 	case *ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata:
 		if err := uv.Value.encodeJSON(obj.Key("AuthorizationCodeGrantMetadata")); err != nil {
@@ -3605,7 +3605,7 @@ func (v *ReadAuthenticationMetadataMemberIamConnectionMetadata) UnmarshalJSON(da
 }
 
 func encodeReadAuthorizationCodeGrantCredentialsDetails(v ReadAuthorizationCodeGrantCredentialsDetails, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	switch uv := v.(type) {
 	case *ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails:
 		if err := uv.Value.encodeJSON(obj.Key("ReadAuthorizationCodeGrantDetails")); err != nil {
@@ -3721,7 +3721,7 @@ func (v *ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCode
 }
 
 func encodeReadClientCredentialsDetails(v ReadClientCredentialsDetails, value smithyjson.Value) error {
-	obj := openObject(value)
+	obj := value.Object()
 	switch uv := v.(type) {
 	case *ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails:
 		if err := uv.Value.encodeJSON(obj.Key("ReadClientCredentialsGrantDetails")); err != nil {
@@ -3837,7 +3837,7 @@ func (v *ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails) Un
 }
 
 func encodeResourcePermissionList(v []ResourcePermission, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err
@@ -3880,7 +3880,7 @@ func decodeResourcePermissionList(r *jsonReader, v *[]ResourcePermission) error 
 }
 
 func encodeTagList(v []Tag, value smithyjson.Value) error {
-	arr := openArray(value)
+	arr := value.Array()
 	for i := range v {
 		if err := v[i].encodeJSON(arr.Value()); err != nil {
 			return err

@@ -663,9 +663,11 @@ func unmarshalStruct(data []byte, v jsonDecoder) error {
 	return r.end()
 }
 
-// The encoders call smithyjson through these, kept out of line like the
-// reader's helpers: smithyjson's own methods are small enough for the
-// compiler to copy into each of thousands of call sites.
+// The encoders make encoders, close objects and arrays and write strings
+// through these, kept out of line like the reader's helpers: smithyjson's
+// own methods are small enough for the compiler to copy into each of
+// thousands of call sites. (Objects and arrays are opened with smithyjson's
+// inlined methods, so that they stay on the stack.)
 
 //go:noinline
 func newJSONEncoder() *smithyjson.Encoder { return smithyjson.NewEncoder() }
@@ -674,16 +676,10 @@ func newJSONEncoder() *smithyjson.Encoder { return smithyjson.NewEncoder() }
 func encodedBytes(e *smithyjson.Encoder) []byte { return e.Bytes() }
 
 //go:noinline
-func openObject(v smithyjson.Value) *smithyjson.Object { return v.Object() }
-
-//go:noinline
 func closeObject(o *smithyjson.Object) { o.Close() }
 
 //go:noinline
 func writeString(v smithyjson.Value, s string) { v.String(s) }
-
-//go:noinline
-func openArray(v smithyjson.Value) *smithyjson.Array { return v.Array() }
 
 //go:noinline
 func closeArray(a *smithyjson.Array) { a.Close() }

@@ -5,6 +5,7 @@ package quicksight
 
 import (
 	"context"
+	smithyjson "github.com/aws/smithy-go/encoding/json"
 	"github.com/aws/smithy-go/ptr"
 	"net/http"
 )
@@ -197,7 +198,7 @@ func (v *CreateActionConnectorOutput) encodeHTTP(h http.Header, status int) (int
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -217,7 +218,7 @@ func (v *DeleteActionConnectorOutput) encodeHTTP(h http.Header, status int) (int
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -237,7 +238,7 @@ func (v *DescribeActionConnectorOutput) encodeHTTP(h http.Header, status int) (i
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -268,7 +269,7 @@ func (v *ListActionConnectorsOutput) encodeHTTP(h http.Header, status int) (int,
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -291,7 +292,7 @@ func (v *UpdateActionConnectorOutput) encodeHTTP(h http.Header, status int) (int
 	if v.Status != 0 {
 		status = int(v.Status)
 	}
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSONBody(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -301,7 +302,7 @@ func (v *UpdateActionConnectorOutput) encodeHTTP(h http.Header, status int) (int
 
 // encodeHTTP sets the headers of the AccessDeniedException error reply and returns its status and body.
 func (v *AccessDeniedException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -311,7 +312,7 @@ func (v *AccessDeniedException) encodeHTTP(h http.Header, status int) (int, []by
 
 // encodeHTTP sets the headers of the ConflictException error reply and returns its status and body.
 func (v *ConflictException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -321,7 +322,7 @@ func (v *ConflictException) encodeHTTP(h http.Header, status int) (int, []byte, 
 
 // encodeHTTP sets the headers of the InternalFailureException error reply and returns its status and body.
 func (v *InternalFailureException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -331,7 +332,7 @@ func (v *InternalFailureException) encodeHTTP(h http.Header, status int) (int, [
 
 // encodeHTTP sets the headers of the InvalidNextTokenException error reply and returns its status and body.
 func (v *InvalidNextTokenException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -341,7 +342,7 @@ func (v *InvalidNextTokenException) encodeHTTP(h http.Header, status int) (int, 
 
 // encodeHTTP sets the headers of the InvalidParameterValueException error reply and returns its status and body.
 func (v *InvalidParameterValueException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -351,7 +352,7 @@ func (v *InvalidParameterValueException) encodeHTTP(h http.Header, status int) (
 
 // encodeHTTP sets the headers of the ResourceExistsException error reply and returns its status and body.
 func (v *ResourceExistsException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -361,7 +362,7 @@ func (v *ResourceExistsException) encodeHTTP(h http.Header, status int) (int, []
 
 // encodeHTTP sets the headers of the ResourceNotFoundException error reply and returns its status and body.
 func (v *ResourceNotFoundException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}
@@ -371,7 +372,7 @@ func (v *ResourceNotFoundException) encodeHTTP(h http.Header, status int) (int, 
 
 // encodeHTTP sets the headers of the ThrottlingException error reply and returns its status and body.
 func (v *ThrottlingException) encodeHTTP(h http.Header, status int) (int, []byte, error) {
-	e := newJSONEncoder()
+	e := smithyjson.NewEncoder()
 	if err := v.encodeJSON(e.Value); err != nil {
 		return 0, nil, err
 	}

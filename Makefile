@@ -32,10 +32,13 @@ staticcheck:
 	scripts/staticcheck-generated.sh $(STATICCHECK) || echo "strict pass: findings above are unused runtime helpers, not failures"; \
 	exit $$status
 
-## lint: go vet and the pinned staticcheck (make vet, make staticcheck), then the
-## same two over examples/downstream, a module of its own that ./... leaves out
+## lint: go vet and the pinned staticcheck (make vet, make staticcheck), gofmt -l over
+## every tracked Go file, then vet and staticcheck over examples/downstream, a module
+## of its own that ./... leaves out
 .PHONY: lint
 lint: vet staticcheck
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt -w needed on:"; echo "$$unformatted"; exit 1; fi
 	cd examples/downstream && $(GO) vet ./...
 	cd examples/downstream && $(STATICCHECK) ./...
 

@@ -508,7 +508,7 @@ func (st site) at(args ...jen.Code) []jen.Code {
 //	errs = append(errs, lengthError(n, "Member must ...", segIndex(i)))
 func (st site) addErr(kind string, args ...jen.Code) jen.Code {
 	if st.member != "" {
-		return jen.Id("errs").Op("=").Id("add"+kind).Call(append(append([]jen.Code{jen.Id("errs")}, args...), jen.Lit(st.member))...)
+		return jen.Id("errs").Op("=").Id("add" + kind).Call(append(append([]jen.Code{jen.Id("errs")}, args...), jen.Lit(st.member))...)
 	}
 	ctor := strings.ToLower(kind[:1]) + kind[1:] + "Error"
 	return jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Id(ctor).Call(st.at(args...)...))

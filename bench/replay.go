@@ -47,17 +47,10 @@ func (c *Capture) Last() *Exchange {
 // show what a server can do when the client is not the bottleneck.
 func Replay(ex *Exchange, baseURL string) func(context.Context) error {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-	url := baseURL + ex.Path
-	if ex.RawQuery != "" {
-		url += "?" + ex.RawQuery
-	}
 	return func(ctx context.Context) error {
-		req, err := http.NewRequestWithContext(ctx, ex.Method, url, bytes.NewReader(ex.Body))
+		req, err := ex.clientRequest(ctx, baseURL)
 		if err != nil {
 			return err
-		}
-		for k, v := range ex.Header {
-			req.Header[k] = v
 		}
 		res, err := client.Do(req)
 		if err != nil {
@@ -75,16 +68,9 @@ func Replay(ex *Exchange, baseURL string) func(context.Context) error {
 // WithReply sends ex's request to baseURL once and returns a copy of ex with
 // the reply filled in (status, headers, body), for FloorServer.
 func WithReply(ctx context.Context, ex *Exchange, baseURL string) (*Exchange, error) {
-	url := baseURL + ex.Path
-	if ex.RawQuery != "" {
-		url += "?" + ex.RawQuery
-	}
-	req, err := http.NewRequestWithContext(ctx, ex.Method, url, bytes.NewReader(ex.Body))
+	req, err := ex.clientRequest(ctx, baseURL)
 	if err != nil {
 		return nil, err
-	}
-	for k, v := range ex.Header {
-		req.Header[k] = v
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -101,4 +87,21 @@ func WithReply(ctx context.Context, ex *Exchange, baseURL string) (*Exchange, er
 	out := *ex
 	out.Status, out.RespHeader, out.RespBody = res.StatusCode, res.Header.Clone(), body
 	return &out, nil
+}
+
+// clientRequest builds ex's request, as recorded (headers and signature
+// included), for a client to send to baseURL.
+func (ex *Exchange) clientRequest(ctx context.Context, baseURL string) (*http.Request, error) {
+	url := baseURL + ex.Path
+	if ex.RawQuery != "" {
+		url += "?" + ex.RawQuery
+	}
+	req, err := http.NewRequestWithContext(ctx, ex.Method, url, bytes.NewReader(ex.Body))
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range ex.Header {
+		req.Header[k] = v
+	}
+	return req, nil
 }

@@ -340,6 +340,13 @@ func fieldReader(m *Member) string {
 	return key
 }
 
+// fieldReaderFuncs names the field reader of each key of fieldReader.
+var fieldReaderFuncs = map[string]string{
+	"string": "readStringField", "stringPtr": "readStringPtrField", "bool": "readBoolField", "boolPtr": "readBoolPtrField",
+	"int": "readIntField", "intPtr": "readIntPtrField", "float": "readFloatField", "floatPtr": "readFloatPtrField",
+	"time": "readTimeField", "timePtr": "readTimePtrField",
+}
+
 // intBits is the size of a Go integer or float kind.
 var intBits = map[GoKind]int{GoInt8: 8, GoInt16: 16, GoInt32: 32, GoInt64: 64, GoFloat32: 32, GoFloat64: 64}
 
@@ -351,11 +358,6 @@ func readMember(m *Member) []jen.Code {
 	setErr := func(call jen.Code) jen.Code { return jen.Err().Op("=").Add(call) }
 	wrapped := func(call jen.Code) jen.Code { return setErr(jen.Id("r").Dot("wrap").Call(call, name)) }
 	if key := fieldReader(m); key != "" {
-		fn := map[string]string{"string": "readStringField", "bool": "readBoolField", "int": "readIntField",
-			"float": "readFloatField", "time": "readTimeField"}[strings.TrimSuffix(key, "Ptr")]
-		if m.Pointer {
-			fn = strings.TrimSuffix(fn, "Field") + "PtrField"
-		}
 		args := []jen.Code{jen.Id("r"), jen.Op("&").Add(field)}
 		switch strings.TrimSuffix(key, "Ptr") {
 		case "int", "float":
@@ -367,7 +369,7 @@ func readMember(m *Member) []jen.Code {
 		case "time":
 			args = append(args, jen.Lit(m.TimestampFmt))
 		}
-		return []jen.Code{setErr(jen.Id(fn).Call(append(args, name)...))}
+		return []jen.Code{setErr(jen.Id(fieldReaderFuncs[key]).Call(append(args, name)...))}
 	}
 	switch t := m.Target; t.Kind {
 	case KindUnit:

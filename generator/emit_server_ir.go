@@ -91,8 +91,8 @@ var runtimeNames = sync.OnceValue(func() map[string]bool {
 		all := runtimeUses{UsesString: true, UsesInt: true, UsesFloat: true, UsesBigInt: true, UsesBigFloat: true,
 			UsesBig: true, UsesBlob: true, UsesTimestamp: true, UsesEpoch: true, UsesSmithyJSON: true, UsesRaw: true,
 			UsesUnion: true, UsesFakeTables: true, UsesJSONStructs: true, UsesLists: true, UsesWriteString: true, Fields: map[string]bool{}}
-		for _, k := range []string{"string", "bool", "int", "float", "time"} {
-			all.Fields[k], all.Fields[k+"Ptr"] = true, true
+		for k := range fieldReaderFuncs {
+			all.Fields[k] = true
 		}
 		server := serverRuntimeUses{PrefixHeaders: true, SplitHeaderList: true, SplitHTTPDateList: true, QuoteHeaderValue: true,
 			ParseBool: true, ParseInt: true, ParseFloat: true, ParseBigInt: true, ParseBigFloat: true, ParseBlob: true, ParseBig: true,

@@ -67,7 +67,10 @@ func emitStruct(f *jen.File, s *Shape) {
 				grp.Line()
 			}
 			grp.Add(docComment(memberDoc(m)))
-			grp.Id(m.GoName).Add(fieldType(m))
+			field := grp.Id(m.GoName).Add(fieldType(m))
+			if redactedMember(nil, m) {
+				field.Tag(sensitiveTag)
+			}
 		}
 	})
 	f.Line()
@@ -145,7 +148,11 @@ func emitUnion(f *jen.File, s *Shape) {
 			vdoc += "\n\nThis member is sensitive."
 		}
 		fileComment(f, vdoc)
-		f.Type().Id(m.Variant).Struct(jen.Id("Value").Add(goType(m.GoType)))
+		value := jen.Id("Value").Add(goType(m.GoType))
+		if redactedMember(s, m) {
+			value.Tag(sensitiveTag)
+		}
+		f.Type().Id(m.Variant).Struct(value)
 		f.Line()
 		f.Func().Params(jen.Op("*").Id(m.Variant)).Id(marker).Params().Block()
 		f.Line()
@@ -161,7 +168,7 @@ func (g *gen) emitUnknownUnionMember(f *jen.File) {
 		"Tag is the member name and Value its raw JSON, so the member is written back unchanged.")
 	f.Type().Id("UnknownUnionMember").Struct(
 		jen.Id("Tag").String(),
-		jen.Id("Value").Qual("encoding/json", "RawMessage"),
+		jen.Id("Value").Qual("encoding/json", "RawMessage").Tag(sensitiveTag),
 	)
 	f.Line()
 	for _, s := range g.pkg.Shapes {

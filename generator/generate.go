@@ -89,6 +89,7 @@ var emitters = []emitter{
 	{ArtifactTypes, "enums.go", (*gen).emitEnums},
 	{ArtifactTypes, "errors.go", (*gen).emitErrors},
 	{ArtifactTypes, "redact.go", (*gen).emitRedact},
+	{ArtifactTypes, "redact_runtime.go", nil}, // static runtime, from templates
 	{ArtifactJSON, "json.go", (*gen).emitJSON},
 	{ArtifactJSON, "jsonreader.go", nil}, // static runtime, from templates
 	{ArtifactValidators, "validators.go", (*gen).emitValidators},

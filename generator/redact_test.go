@@ -70,45 +70,101 @@ func methodsByType(t *testing.T, src []byte) map[string][]string {
 	return out
 }
 
+// sensitiveFields parses Go source and lists the struct fields (Type.Field)
+// tagged `smithy:"sensitive"`, which the redaction walker prints as
+// redactedText.
+func sensitiveFields(t *testing.T, src []byte) []string {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "types.go", src, 0)
+	require.NoError(t, err)
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		ts, ok := n.(*ast.TypeSpec)
+		if !ok {
+			return true
+		}
+		st, ok := ts.Type.(*ast.StructType)
+		if !ok {
+			return false
+		}
+		for _, fld := range st.Fields.List {
+			if fld.Tag == nil {
+				continue
+			}
+			require.Equal(t, "`smithy:\"sensitive\"`", fld.Tag.Value, "%s: unexpected tag", ts.Name.Name)
+			for _, name := range fld.Names {
+				out = append(out, ts.Name.Name+"."+name.Name)
+			}
+		}
+		return false
+	})
+	return out
+}
+
 var (
-	redactAll   = []string{"String", "GoString", "LogValue", "Format", "printRedacted"}
-	redactPrint = []string{"printRedacted"}
+	// redactAll are the methods of a type that holds sensitive data; the
+	// runtime's walker prints it member by member.
+	redactAll = []string{"String", "GoString", "LogValue", "Format"}
+	// redactSelf are those of a type sensitive as a whole: it prints itself.
+	redactSelf = []string{"String", "GoString", "LogValue", "Format", "printRedacted"}
 )
 
 // TestRedactTypes checks which types of the fixture get which methods:
-// String, GoString and Format on every type that holds sensitive data, only
-// printRedacted on what such a type holds without holding any itself, and
-// nothing on the rest.
+// String, GoString, LogValue and Format on every type that holds sensitive
+// data, printRedacted as well on a type sensitive as a whole, and nothing on
+// the rest (what a redacting type holds without holding sensitive data is
+// printed by the walker).
 func TestRedactTypes(t *testing.T) {
 	f := fileNamed(renderRedact(t, "redact.json", "redactfixture"), "redact.go")
 	require.NotNil(t, f, "no redact.go")
 	got := methodsByType(t, f.Data)
 	want := map[string][]string{
-		"PutInput":  redactAll, // sensitive members of every kind
-		"PutOutput": redactAll, // holds an Inner
-		"Inner":     redactAll, // a member targets a sensitive string shape
-		"Node":      redactAll, // recursive
-		"Creds":     redactAll, // sensitive as a whole
-		"Level":     redactAll, // sensitive enum
-		"Rank":      redactAll, // sensitive intEnum
-		"Denied":    redactAll, // error with a sensitive member
-		"Leaky":     redactAll, // error with a sensitive message
-		"Plain":     redactPrint,
-		// Choice holds sensitive data; its variants that do redact, the others only print.
+		"PutInput":  redactAll,  // sensitive members of every kind
+		"PutOutput": redactAll,  // holds an Inner
+		"Inner":     redactAll,  // a member targets a sensitive string shape
+		"Node":      redactAll,  // recursive
+		"Creds":     redactSelf, // sensitive as a whole
+		"Level":     redactSelf, // sensitive enum
+		"Rank":      redactSelf, // sensitive intEnum
+		"Denied":    redactAll,  // error with a sensitive member
+		"Leaky":     redactAll,  // error with a sensitive message
+		// Choice holds sensitive data; so do these of its variants (ChoiceMemberPlain does not).
 		"ChoiceMemberHidden": redactAll, "ChoiceMemberInner": redactAll, "ChoiceMemberCreds": redactAll,
-		"ChoiceMemberInners": redactAll, "ChoiceMemberNested": redactAll, "ChoiceMemberPlain": redactPrint,
-		// PlainChoice holds none but is printed inside PutInput.
-		"PlainChoiceMemberText": redactPrint, "PlainChoiceMemberNumber": redactPrint,
+		"ChoiceMemberInners": redactAll, "ChoiceMemberNested": redactAll,
 		"UnknownUnionMember": redactAll,
 	}
 	for typ, methods := range want {
 		assert.ElementsMatch(t, methods, got[typ], typ)
 	}
 	for typ := range got {
-		if typ != "redactPrinter" {
-			assert.Contains(t, want, typ, "unexpected methods on %s", typ)
-		}
+		assert.Contains(t, want, typ, "unexpected methods on %s", typ)
 	}
+}
+
+// TestRedactTags checks which members of the fixture carry the sensitive
+// tag: sensitive members, members targeting sensitive shapes, lists and maps
+// of sensitive values, the values of sensitive union members and
+// UnknownUnionMember's raw JSON; nothing else.
+func TestRedactTags(t *testing.T) {
+	files := renderRedact(t, "redact.json", "redactfixture")
+	var got []string
+	for _, name := range []string{"types.go", "errors.go"} {
+		f := fileNamed(files, name)
+		require.NotNil(t, f, name)
+		got = append(got, sensitiveFields(t, f.Data)...)
+	}
+	assert.ElementsMatch(t, []string{
+		// @sensitive members of every kind, and members targeting sensitive shapes
+		"PutInput.Password", "PutInput.Token", "PutInput.Pin", "PutInput.Born", "PutInput.Key",
+		"PutInput.HeaderSecret", "PutInput.Level", "PutInput.Rank", "PutInput.Creds",
+		"Inner.Secret", "Node.Value",
+		// lists and maps of sensitive values, printed redacted as a whole
+		"PutInput.Tokens", "PutInput.TokenKeyed", "PutInput.TokenGrid",
+		// union members
+		"ChoiceMemberHidden.Value", "ChoiceMemberCreds.Value", "UnknownUnionMember.Value",
+		// errors
+		"Denied.Secret", "Leaky.Message",
+	}, got)
 }
 
 // TestRedactQuickSight checks the choices on the real QuickSight model.
@@ -123,9 +179,9 @@ func TestRedactQuickSight(t *testing.T) {
 		"APIKeyConnectionMetadata":                             redactAll,
 		"AuthorizationCodeGrantDetails":                        redactAll,
 		"AuthenticationMetadataMemberApiKeyConnectionMetadata": redactAll,
-		"AuthenticationMetadataMemberIamConnectionMetadata":    redactPrint, // holds no secret
-		"IAMConnectionMetadata":                                redactPrint,
-		"Tag":                                                  redactPrint, // printed inside CreateActionConnectorInput
+		"AuthenticationMetadataMemberIamConnectionMetadata":    nil, // holds no secret: printed by the walker
+		"IAMConnectionMetadata":                                nil,
+		"Tag":                                                  nil,
 		"UnknownUnionMember":                                   redactAll,
 		"DeleteActionConnectorInput":                           nil, // nothing sensitive, not held by anything that is
 		"DeleteActionConnectorOutput":                          nil,
@@ -149,7 +205,7 @@ func TestRedactNoFile(t *testing.T) {
 	f := fileNamed(renderRedact(t, withUnion, "withunion"), "redact.go")
 	require.NotNil(t, f)
 	got := methodsByType(t, f.Data)
-	assert.Equal(t, map[string][]string{"UnknownUnionMember": redactAll, "redactPrinter": {"open", "close", "sep", "field", "value", "secret", "null"}}, got)
+	assert.Equal(t, map[string][]string{"UnknownUnionMember": redactAll}, got)
 }
 
 // TestRedactFixtureRuns generates the fixture twice (the bytes must match),

@@ -58,6 +58,9 @@ type runtimeUses struct {
 	// Fields holds the keys of the field readers struct decoders call (see
 	// fieldReader): "string", "stringPtr", "int", "intPtr", ...
 	Fields map[string]bool
+	// UsesRedact: the package has types that redact (redact.go), printed by
+	// the walker of redact_runtime.go.
+	UsesRedact bool
 	// UsesFakeTables: the fake stores records, so fake_runtime.go writes the
 	// snapshot helpers of its tables.
 	UsesFakeTables bool
@@ -145,6 +148,9 @@ func renderStatic(p *Package, file string) ([]byte, error) {
 		// Built by the server emitter, which the emitter table runs before
 		// it renders server_runtime.go and fake_runtime.go.
 		data.Server = serverUsesOf(p)
+	}
+	if file == "redact_runtime.go" {
+		data.UsesRedact = redactsAny(p) // a fixpoint over the shapes: only for the file that reads it
 	}
 	text, err := renderTemplate(file+".tmpl", data)
 	if err != nil {

@@ -5,10 +5,7 @@ package appfabric
 
 import (
 	"fmt"
-	"io"
 	"log/slog"
-	"strconv"
-	"strings"
 )
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -33,16 +30,6 @@ func (v ApiKeyCredential) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ApiKeyCredential) printRedacted(p *redactPrinter) {
-	if !p.open("appfabric.ApiKeyCredential", "{") {
-		return
-	}
-	p.field("ApiKey")
-	p.secret()
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v AuthRequest) String() string {
 	return redactString(&v, false)
@@ -63,18 +50,6 @@ func (v AuthRequest) LogValue() slog.Value {
 // any other verb as String.
 func (v AuthRequest) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *AuthRequest) printRedacted(p *redactPrinter) {
-	if !p.open("appfabric.AuthRequest", "{") {
-		return
-	}
-	p.field("RedirectUri")
-	p.value(v.RedirectUri)
-	p.field("Code")
-	p.secret()
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -99,35 +74,6 @@ func (v ConnectAppAuthorizationInput) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ConnectAppAuthorizationInput) printRedacted(p *redactPrinter) {
-	if !p.open("appfabric.ConnectAppAuthorizationInput", "{") {
-		return
-	}
-	p.field("AppBundleIdentifier")
-	if v.AppBundleIdentifier == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.AppBundleIdentifier)
-	}
-	p.field("AppAuthorizationIdentifier")
-	if v.AppAuthorizationIdentifier == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.AppAuthorizationIdentifier)
-	}
-	p.field("AuthRequest")
-	if v.AuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.AuthRequest.printRedacted(p)
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v CreateAppAuthorizationInput) String() string {
 	return redactString(&v, false)
@@ -148,50 +94,6 @@ func (v CreateAppAuthorizationInput) LogValue() slog.Value {
 // any other verb as String.
 func (v CreateAppAuthorizationInput) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *CreateAppAuthorizationInput) printRedacted(p *redactPrinter) {
-	if !p.open("appfabric.CreateAppAuthorizationInput", "{") {
-		return
-	}
-	p.field("AppBundleIdentifier")
-	if v.AppBundleIdentifier == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.AppBundleIdentifier)
-	}
-	p.field("App")
-	if v.App == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.App)
-	}
-	p.field("Credential")
-	p.union(v.Credential)
-	p.field("Tenant")
-	if v.Tenant == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Tenant.printRedacted(p)
-	}
-	p.field("AuthType")
-	p.value(v.AuthType)
-	p.field("ClientToken")
-	if v.ClientToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ClientToken)
-	}
-	p.field("Tags")
-	redactList(p, "[]appfabric.Tag", v.Tags, func(x0 Tag) {
-		x0.printRedacted(p)
-	})
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -216,20 +118,6 @@ func (v CredentialMemberOauth2Credential) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *CredentialMemberOauth2Credential) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("appfabric.CredentialMemberOauth2Credential", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v CredentialMemberApiKeyCredential) String() string {
 	return redactString(&v, false)
@@ -250,20 +138,6 @@ func (v CredentialMemberApiKeyCredential) LogValue() slog.Value {
 // any other verb as String.
 func (v CredentialMemberApiKeyCredential) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *CredentialMemberApiKeyCredential) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("appfabric.CredentialMemberApiKeyCredential", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -288,44 +162,6 @@ func (v Oauth2Credential) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *Oauth2Credential) printRedacted(p *redactPrinter) {
-	if !p.open("appfabric.Oauth2Credential", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("ClientSecret")
-	p.secret()
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *Tag) printRedacted(p *redactPrinter) {
-	if !p.open("appfabric.Tag", "{") {
-		return
-	}
-	p.field("Key")
-	p.value(v.Key)
-	p.field("Value")
-	p.value(v.Value)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *Tenant) printRedacted(p *redactPrinter) {
-	if !p.open("appfabric.Tenant", "{") {
-		return
-	}
-	p.field("TenantIdentifier")
-	p.value(v.TenantIdentifier)
-	p.field("TenantDisplayName")
-	p.value(v.TenantDisplayName)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v UpdateAppAuthorizationInput) String() string {
 	return redactString(&v, false)
@@ -348,37 +184,6 @@ func (v UpdateAppAuthorizationInput) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *UpdateAppAuthorizationInput) printRedacted(p *redactPrinter) {
-	if !p.open("appfabric.UpdateAppAuthorizationInput", "{") {
-		return
-	}
-	p.field("AppBundleIdentifier")
-	if v.AppBundleIdentifier == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.AppBundleIdentifier)
-	}
-	p.field("AppAuthorizationIdentifier")
-	if v.AppAuthorizationIdentifier == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.AppAuthorizationIdentifier)
-	}
-	p.field("Credential")
-	p.union(v.Credential)
-	p.field("Tenant")
-	if v.Tenant == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Tenant.printRedacted(p)
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v UnknownUnionMember) String() string {
 	return redactString(&v, false)
@@ -399,193 +204,4 @@ func (v UnknownUnionMember) LogValue() slog.Value {
 // any other verb as String.
 func (v UnknownUnionMember) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints the member's tag; its raw JSON value, which may hold
-// sensitive data, is redacted.
-func (v *UnknownUnionMember) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("appfabric.UnknownUnionMember", "{") {
-		return
-	}
-	p.field("Tag")
-	p.value(v.Tag)
-	p.field("Value")
-	if v.Value == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.close('}')
-}
-
-// redactedText stands in for every sensitive value String, GoString and Format print.
-const redactedText = "*** Sensitive Data Redacted ***"
-
-// redactMaxDepth bounds how deep printing goes, so that a value that contains
-// itself still prints.
-const redactMaxDepth = 64
-
-// redactPrinter prints a value with its sensitive data redacted: in the layout
-// of fmt's %+v, or of its %#v (Go syntax) when sharp.
-type redactPrinter struct {
-	buf   strings.Builder
-	sharp bool
-	fresh bool // at the start of a struct, list or map: no separator before the next item
-	depth int  // structs, lists and maps open
-}
-
-// redactable is a generated type that prints itself with its sensitive data redacted.
-type redactable interface {
-	printRedacted(p *redactPrinter)
-}
-
-// redactString returns v printed by a redactPrinter: String, or GoString when sharp.
-//
-//go:noinline
-func redactString(v redactable, sharp bool) string {
-	p := &redactPrinter{sharp: sharp}
-	v.printRedacted(p)
-	return p.buf.String()
-}
-
-// formatRedacted implements fmt.Formatter for v: %#v prints its GoString, any
-// other verb its String, formatted as that verb formats a string.
-func formatRedacted(f fmt.State, verb rune, v redactable) {
-	if verb == 'v' && f.Flag('#') {
-		io.WriteString(f, redactString(v, true))
-		return
-	}
-	fmt.Fprintf(f, fmt.FormatString(f, verb), redactString(v, false))
-}
-
-// open starts a struct, list or map: goType and { in Go syntax, else plain ("{",
-// "[" or "map["). Past redactMaxDepth it prints ... instead and returns false.
-//
-//go:noinline
-func (p *redactPrinter) open(goType, plain string) bool {
-	if p.depth >= redactMaxDepth {
-		p.buf.WriteString("...")
-		return false
-	}
-	p.depth++
-	p.fresh = true
-	if p.sharp {
-		p.buf.WriteString(goType)
-		p.buf.WriteByte('{')
-	} else {
-		p.buf.WriteString(plain)
-	}
-	return true
-}
-
-// close ends what open started: with } in Go syntax, else with end.
-//
-//go:noinline
-func (p *redactPrinter) close(end byte) {
-	p.depth--
-	p.fresh = false
-	if p.sharp {
-		end = '}'
-	}
-	p.buf.WriteByte(end)
-}
-
-// sep separates the items of a struct, list or map.
-//
-//go:noinline
-func (p *redactPrinter) sep() {
-	if !p.fresh {
-		if p.sharp {
-			p.buf.WriteString(", ")
-		} else {
-			p.buf.WriteByte(' ')
-		}
-	}
-	p.fresh = false
-}
-
-// field starts a struct field: Name:.
-//
-//go:noinline
-func (p *redactPrinter) field(name string) {
-	p.sep()
-	p.buf.WriteString(name)
-	p.buf.WriteByte(':')
-}
-
-// value prints a value that holds no sensitive data as fmt does.
-//
-//go:noinline
-func (p *redactPrinter) value(v any) {
-	if p.sharp {
-		fmt.Fprintf(&p.buf, "%#v", v)
-	} else {
-		fmt.Fprintf(&p.buf, "%+v", v)
-	}
-}
-
-// secret prints redactedText in place of a sensitive value.
-//
-//go:noinline
-func (p *redactPrinter) secret() {
-	if p.sharp {
-		p.buf.WriteString(strconv.Quote(redactedText))
-	} else {
-		p.buf.WriteString(redactedText)
-	}
-}
-
-// null prints a nil value.
-//
-//go:noinline
-func (p *redactPrinter) null() {
-	if p.sharp {
-		p.buf.WriteString("nil")
-	} else {
-		p.buf.WriteString("<nil>")
-	}
-}
-
-// ref prints the & before a pointed-to value, in Go syntax.
-//
-//go:noinline
-func (p *redactPrinter) ref() {
-	if p.sharp {
-		p.buf.WriteByte('&')
-	}
-}
-
-// union prints a union value: every variant prints itself.
-//
-//go:noinline
-func (p *redactPrinter) union(v any) {
-	switch x := v.(type) {
-	case nil:
-		p.null()
-	case redactable:
-		p.ref()
-		x.printRedacted(p)
-	default:
-		p.value(v)
-	}
-}
-
-// redactList prints a list whose items hold sensitive data, item by item.
-func redactList[T any](p *redactPrinter, goType string, v []T, item func(T)) {
-	if v == nil && p.sharp {
-		p.buf.WriteString(goType + "(nil)")
-		return
-	}
-	if !p.open(goType, "[") {
-		return
-	}
-	for _, x := range v {
-		p.sep()
-		item(x)
-	}
-	p.close(']')
 }

@@ -15,7 +15,7 @@ type ApiKeyCredential struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ApiKey string
+	ApiKey string `smithy:"sensitive"`
 }
 
 // Everything AppFabric keeps about one app authorization.
@@ -123,7 +123,7 @@ type AuthRequest struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Code string
+	Code string `smithy:"sensitive"`
 }
 
 // Input of ConnectAppAuthorization.
@@ -314,7 +314,7 @@ type Oauth2Credential struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ClientSecret string
+	ClientSecret string `smithy:"sensitive"`
 }
 
 // A key and value label on a resource.
@@ -387,7 +387,7 @@ type ValidationExceptionField struct {
 // Tag is the member name and Value its raw JSON, so the member is written back unchanged.
 type UnknownUnionMember struct {
 	Tag   string
-	Value json.RawMessage
+	Value json.RawMessage `smithy:"sensitive"`
 }
 
 func (*UnknownUnionMember) isCredential() {}

@@ -5,10 +5,7 @@ package appflow
 
 import (
 	"fmt"
-	"io"
 	"log/slog"
-	"strconv"
-	"strings"
 )
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -33,27 +30,6 @@ func (v AmplitudeConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *AmplitudeConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.AmplitudeConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("ApiKey")
-	p.secret()
-	p.field("SecretKey")
-	p.secret()
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *AmplitudeConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.AmplitudeConnectorProfileProperties", "{") {
-		return
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v ApiKeyCredentials) String() string {
 	return redactString(&v, false)
@@ -74,22 +50,6 @@ func (v ApiKeyCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v ApiKeyCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ApiKeyCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.ApiKeyCredentials", "{") {
-		return
-	}
-	p.field("ApiKey")
-	p.secret()
-	p.field("ApiSecretKey")
-	if v.ApiSecretKey == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -114,41 +74,6 @@ func (v BasicAuthCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *BasicAuthCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.BasicAuthCredentials", "{") {
-		return
-	}
-	p.field("Username")
-	p.value(v.Username)
-	p.field("Password")
-	p.secret()
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ConnectorOAuthRequest) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.ConnectorOAuthRequest", "{") {
-		return
-	}
-	p.field("AuthCode")
-	if v.AuthCode == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.AuthCode)
-	}
-	p.field("RedirectUri")
-	if v.RedirectUri == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.RedirectUri)
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v ConnectorProfileConfig) String() string {
 	return redactString(&v, false)
@@ -169,28 +94,6 @@ func (v ConnectorProfileConfig) LogValue() slog.Value {
 // any other verb as String.
 func (v ConnectorProfileConfig) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ConnectorProfileConfig) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.ConnectorProfileConfig", "{") {
-		return
-	}
-	p.field("ConnectorProfileProperties")
-	if v.ConnectorProfileProperties == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.ConnectorProfileProperties.printRedacted(p)
-	}
-	p.field("ConnectorProfileCredentials")
-	if v.ConnectorProfileCredentials == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.ConnectorProfileCredentials.printRedacted(p)
-	}
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -215,289 +118,6 @@ func (v ConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.ConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("Amplitude")
-	if v.Amplitude == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Amplitude.printRedacted(p)
-	}
-	p.field("Datadog")
-	if v.Datadog == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Datadog.printRedacted(p)
-	}
-	p.field("Dynatrace")
-	if v.Dynatrace == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Dynatrace.printRedacted(p)
-	}
-	p.field("GoogleAnalytics")
-	if v.GoogleAnalytics == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.GoogleAnalytics.printRedacted(p)
-	}
-	p.field("Honeycode")
-	if v.Honeycode == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Honeycode.printRedacted(p)
-	}
-	p.field("InforNexus")
-	if v.InforNexus == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.InforNexus.printRedacted(p)
-	}
-	p.field("Marketo")
-	if v.Marketo == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Marketo.printRedacted(p)
-	}
-	p.field("Redshift")
-	if v.Redshift == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Redshift.printRedacted(p)
-	}
-	p.field("Salesforce")
-	if v.Salesforce == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Salesforce.printRedacted(p)
-	}
-	p.field("ServiceNow")
-	if v.ServiceNow == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.ServiceNow.printRedacted(p)
-	}
-	p.field("Singular")
-	if v.Singular == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Singular.printRedacted(p)
-	}
-	p.field("Slack")
-	if v.Slack == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Slack.printRedacted(p)
-	}
-	p.field("Snowflake")
-	if v.Snowflake == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Snowflake.printRedacted(p)
-	}
-	p.field("Trendmicro")
-	if v.Trendmicro == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Trendmicro.printRedacted(p)
-	}
-	p.field("Veeva")
-	if v.Veeva == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Veeva.printRedacted(p)
-	}
-	p.field("Zendesk")
-	if v.Zendesk == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Zendesk.printRedacted(p)
-	}
-	p.field("SAPOData")
-	if v.SAPOData == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.SAPOData.printRedacted(p)
-	}
-	p.field("CustomConnector")
-	if v.CustomConnector == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.CustomConnector.printRedacted(p)
-	}
-	p.field("Pardot")
-	if v.Pardot == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Pardot.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.ConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("Amplitude")
-	if v.Amplitude == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Amplitude.printRedacted(p)
-	}
-	p.field("Datadog")
-	if v.Datadog == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Datadog.printRedacted(p)
-	}
-	p.field("Dynatrace")
-	if v.Dynatrace == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Dynatrace.printRedacted(p)
-	}
-	p.field("GoogleAnalytics")
-	if v.GoogleAnalytics == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.GoogleAnalytics.printRedacted(p)
-	}
-	p.field("Honeycode")
-	if v.Honeycode == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Honeycode.printRedacted(p)
-	}
-	p.field("InforNexus")
-	if v.InforNexus == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.InforNexus.printRedacted(p)
-	}
-	p.field("Marketo")
-	if v.Marketo == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Marketo.printRedacted(p)
-	}
-	p.field("Redshift")
-	if v.Redshift == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Redshift.printRedacted(p)
-	}
-	p.field("Salesforce")
-	if v.Salesforce == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Salesforce.printRedacted(p)
-	}
-	p.field("ServiceNow")
-	if v.ServiceNow == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.ServiceNow.printRedacted(p)
-	}
-	p.field("Singular")
-	if v.Singular == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Singular.printRedacted(p)
-	}
-	p.field("Slack")
-	if v.Slack == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Slack.printRedacted(p)
-	}
-	p.field("Snowflake")
-	if v.Snowflake == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Snowflake.printRedacted(p)
-	}
-	p.field("Trendmicro")
-	if v.Trendmicro == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Trendmicro.printRedacted(p)
-	}
-	p.field("Veeva")
-	if v.Veeva == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Veeva.printRedacted(p)
-	}
-	p.field("Zendesk")
-	if v.Zendesk == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Zendesk.printRedacted(p)
-	}
-	p.field("SAPOData")
-	if v.SAPOData == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.SAPOData.printRedacted(p)
-	}
-	p.field("CustomConnector")
-	if v.CustomConnector == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.CustomConnector.printRedacted(p)
-	}
-	p.field("Pardot")
-	if v.Pardot == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Pardot.printRedacted(p)
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v CreateConnectorProfileInput) String() string {
 	return redactString(&v, false)
@@ -518,53 +138,6 @@ func (v CreateConnectorProfileInput) LogValue() slog.Value {
 // any other verb as String.
 func (v CreateConnectorProfileInput) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *CreateConnectorProfileInput) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.CreateConnectorProfileInput", "{") {
-		return
-	}
-	p.field("ConnectorProfileName")
-	if v.ConnectorProfileName == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ConnectorProfileName)
-	}
-	p.field("KmsArn")
-	if v.KmsArn == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.KmsArn)
-	}
-	p.field("ConnectorType")
-	p.value(v.ConnectorType)
-	p.field("ConnectorLabel")
-	if v.ConnectorLabel == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ConnectorLabel)
-	}
-	p.field("ConnectionMode")
-	p.value(v.ConnectionMode)
-	p.field("ConnectorProfileConfig")
-	if v.ConnectorProfileConfig == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.ConnectorProfileConfig.printRedacted(p)
-	}
-	p.field("ClientToken")
-	if v.ClientToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ClientToken)
-	}
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -589,22 +162,6 @@ func (v CustomAuthCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *CustomAuthCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.CustomAuthCredentials", "{") {
-		return
-	}
-	p.field("CustomAuthenticationType")
-	p.value(v.CustomAuthenticationType)
-	p.field("CredentialsMap")
-	if v.CredentialsMap == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v CustomConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -625,62 +182,6 @@ func (v CustomConnectorProfileCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v CustomConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *CustomConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.CustomConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("AuthenticationType")
-	p.value(v.AuthenticationType)
-	p.field("Basic")
-	if v.Basic == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Basic.printRedacted(p)
-	}
-	p.field("Oauth2")
-	if v.Oauth2 == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Oauth2.printRedacted(p)
-	}
-	p.field("ApiKey")
-	if v.ApiKey == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.ApiKey.printRedacted(p)
-	}
-	p.field("Custom")
-	if v.Custom == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Custom.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *CustomConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.CustomConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("ProfileProperties")
-	p.value(v.ProfileProperties)
-	p.field("OAuth2Properties")
-	if v.OAuth2Properties == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuth2Properties.printRedacted(p)
-	}
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -705,51 +206,6 @@ func (v DatadogConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *DatadogConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.DatadogConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("ApiKey")
-	p.secret()
-	p.field("ApplicationKey")
-	p.value(v.ApplicationKey)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *DatadogConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.DatadogConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	p.value(v.InstanceUrl)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *DynatraceConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.DynatraceConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("ApiToken")
-	p.value(v.ApiToken)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *DynatraceConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.DynatraceConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	p.value(v.InstanceUrl)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v GoogleAnalyticsConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -770,47 +226,6 @@ func (v GoogleAnalyticsConnectorProfileCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v GoogleAnalyticsConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *GoogleAnalyticsConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.GoogleAnalyticsConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("ClientSecret")
-	p.secret()
-	p.field("AccessToken")
-	if v.AccessToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("RefreshToken")
-	if v.RefreshToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.RefreshToken)
-	}
-	p.field("OAuthRequest")
-	if v.OAuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthRequest.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *GoogleAnalyticsConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.GoogleAnalyticsConnectorProfileProperties", "{") {
-		return
-	}
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -835,43 +250,6 @@ func (v HoneycodeConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *HoneycodeConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.HoneycodeConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("AccessToken")
-	if v.AccessToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("RefreshToken")
-	if v.RefreshToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.RefreshToken)
-	}
-	p.field("OAuthRequest")
-	if v.OAuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthRequest.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *HoneycodeConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.HoneycodeConnectorProfileProperties", "{") {
-		return
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v InforNexusConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -892,33 +270,6 @@ func (v InforNexusConnectorProfileCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v InforNexusConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *InforNexusConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.InforNexusConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("AccessKeyId")
-	p.secret()
-	p.field("UserId")
-	p.value(v.UserId)
-	p.field("SecretAccessKey")
-	p.value(v.SecretAccessKey)
-	p.field("Datakey")
-	p.value(v.Datakey)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *InforNexusConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.InforNexusConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	p.value(v.InstanceUrl)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -943,42 +294,6 @@ func (v MarketoConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *MarketoConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.MarketoConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("ClientSecret")
-	p.secret()
-	p.field("AccessToken")
-	if v.AccessToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("OAuthRequest")
-	if v.OAuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthRequest.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *MarketoConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.MarketoConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	p.value(v.InstanceUrl)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v OAuth2Credentials) String() string {
 	return redactString(&v, false)
@@ -999,62 +314,6 @@ func (v OAuth2Credentials) LogValue() slog.Value {
 // any other verb as String.
 func (v OAuth2Credentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *OAuth2Credentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.OAuth2Credentials", "{") {
-		return
-	}
-	p.field("ClientId")
-	if v.ClientId == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ClientId)
-	}
-	p.field("ClientSecret")
-	if v.ClientSecret == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("AccessToken")
-	if v.AccessToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("RefreshToken")
-	if v.RefreshToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.RefreshToken)
-	}
-	p.field("OAuthRequest")
-	if v.OAuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthRequest.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *OAuth2Properties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.OAuth2Properties", "{") {
-		return
-	}
-	p.field("TokenUrl")
-	p.value(v.TokenUrl)
-	p.field("OAuth2GrantType")
-	p.value(v.OAuth2GrantType)
-	p.field("TokenUrlCustomProperties")
-	p.value(v.TokenUrlCustomProperties)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -1079,53 +338,6 @@ func (v OAuthCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *OAuthCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.OAuthCredentials", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("ClientSecret")
-	p.secret()
-	p.field("AccessToken")
-	if v.AccessToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("RefreshToken")
-	if v.RefreshToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.RefreshToken)
-	}
-	p.field("OAuthRequest")
-	if v.OAuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthRequest.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *OAuthProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.OAuthProperties", "{") {
-		return
-	}
-	p.field("TokenUrl")
-	p.value(v.TokenUrl)
-	p.field("AuthCodeUrl")
-	p.value(v.AuthCodeUrl)
-	p.field("OAuthScopes")
-	p.value(v.OAuthScopes)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v PardotConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -1146,65 +358,6 @@ func (v PardotConnectorProfileCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v PardotConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *PardotConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.PardotConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("AccessToken")
-	if v.AccessToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("RefreshToken")
-	if v.RefreshToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.RefreshToken)
-	}
-	p.field("OAuthRequest")
-	if v.OAuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthRequest.printRedacted(p)
-	}
-	p.field("ClientCredentialsArn")
-	if v.ClientCredentialsArn == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *PardotConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.PardotConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	if v.InstanceUrl == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.InstanceUrl)
-	}
-	p.field("IsSandboxEnvironment")
-	p.value(v.IsSandboxEnvironment)
-	p.field("BusinessUnitId")
-	if v.BusinessUnitId == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.BusinessUnitId)
-	}
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -1229,84 +382,6 @@ func (v RedshiftConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *RedshiftConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.RedshiftConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("Username")
-	if v.Username == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.Username)
-	}
-	p.field("Password")
-	if v.Password == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *RedshiftConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.RedshiftConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("DatabaseUrl")
-	if v.DatabaseUrl == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.DatabaseUrl)
-	}
-	p.field("BucketName")
-	p.value(v.BucketName)
-	p.field("BucketPrefix")
-	if v.BucketPrefix == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.BucketPrefix)
-	}
-	p.field("RoleArn")
-	p.value(v.RoleArn)
-	p.field("DataApiRoleArn")
-	if v.DataApiRoleArn == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.DataApiRoleArn)
-	}
-	p.field("IsRedshiftServerless")
-	p.value(v.IsRedshiftServerless)
-	p.field("ClusterIdentifier")
-	if v.ClusterIdentifier == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ClusterIdentifier)
-	}
-	p.field("WorkgroupName")
-	if v.WorkgroupName == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.WorkgroupName)
-	}
-	p.field("DatabaseName")
-	if v.DatabaseName == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.DatabaseName)
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v SAPODataConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -1327,68 +402,6 @@ func (v SAPODataConnectorProfileCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v SAPODataConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *SAPODataConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SAPODataConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("BasicAuthCredentials")
-	if v.BasicAuthCredentials == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.BasicAuthCredentials.printRedacted(p)
-	}
-	p.field("OAuthCredentials")
-	if v.OAuthCredentials == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthCredentials.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *SAPODataConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SAPODataConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("ApplicationHostUrl")
-	p.value(v.ApplicationHostUrl)
-	p.field("ApplicationServicePath")
-	p.value(v.ApplicationServicePath)
-	p.field("PortNumber")
-	p.value(v.PortNumber)
-	p.field("ClientNumber")
-	p.value(v.ClientNumber)
-	p.field("LogonLanguage")
-	if v.LogonLanguage == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.LogonLanguage)
-	}
-	p.field("PrivateLinkServiceName")
-	if v.PrivateLinkServiceName == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.PrivateLinkServiceName)
-	}
-	p.field("OAuthProperties")
-	if v.OAuthProperties == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthProperties.printRedacted(p)
-	}
-	p.field("DisableSSO")
-	p.value(v.DisableSSO)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -1413,68 +426,6 @@ func (v SalesforceConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *SalesforceConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SalesforceConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("AccessToken")
-	if v.AccessToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("RefreshToken")
-	if v.RefreshToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.RefreshToken)
-	}
-	p.field("OAuthRequest")
-	if v.OAuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthRequest.printRedacted(p)
-	}
-	p.field("ClientCredentialsArn")
-	if v.ClientCredentialsArn == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("OAuth2GrantType")
-	p.value(v.OAuth2GrantType)
-	p.field("JwtToken")
-	if v.JwtToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *SalesforceConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SalesforceConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	if v.InstanceUrl == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.InstanceUrl)
-	}
-	p.field("IsSandboxEnvironment")
-	p.value(v.IsSandboxEnvironment)
-	p.field("UsePrivateLinkForMetadataAndAuthorization")
-	p.value(v.UsePrivateLinkForMetadataAndAuthorization)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v ServiceNowConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -1495,45 +446,6 @@ func (v ServiceNowConnectorProfileCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v ServiceNowConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ServiceNowConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.ServiceNowConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("Username")
-	if v.Username == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.Username)
-	}
-	p.field("Password")
-	if v.Password == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("OAuth2Credentials")
-	if v.OAuth2Credentials == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuth2Credentials.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ServiceNowConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.ServiceNowConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	p.value(v.InstanceUrl)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -1558,25 +470,6 @@ func (v SingularConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *SingularConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SingularConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("ApiKey")
-	p.secret()
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *SingularConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SingularConnectorProfileProperties", "{") {
-		return
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v SlackConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -1597,42 +490,6 @@ func (v SlackConnectorProfileCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v SlackConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *SlackConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SlackConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("ClientSecret")
-	p.secret()
-	p.field("AccessToken")
-	if v.AccessToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("OAuthRequest")
-	if v.OAuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthRequest.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *SlackConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SlackConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	p.value(v.InstanceUrl)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -1657,61 +514,6 @@ func (v SnowflakeConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *SnowflakeConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SnowflakeConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("Username")
-	p.value(v.Username)
-	p.field("Password")
-	p.secret()
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *SnowflakeConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.SnowflakeConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("Warehouse")
-	p.value(v.Warehouse)
-	p.field("Stage")
-	p.value(v.Stage)
-	p.field("BucketName")
-	p.value(v.BucketName)
-	p.field("BucketPrefix")
-	if v.BucketPrefix == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.BucketPrefix)
-	}
-	p.field("PrivateLinkServiceName")
-	if v.PrivateLinkServiceName == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.PrivateLinkServiceName)
-	}
-	p.field("AccountName")
-	if v.AccountName == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.AccountName)
-	}
-	p.field("Region")
-	if v.Region == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.Region)
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v TrendmicroConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -1732,25 +534,6 @@ func (v TrendmicroConnectorProfileCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v TrendmicroConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *TrendmicroConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.TrendmicroConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("ApiSecretKey")
-	p.secret()
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *TrendmicroConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.TrendmicroConnectorProfileProperties", "{") {
-		return
-	}
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -1775,37 +558,6 @@ func (v UpdateConnectorProfileInput) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *UpdateConnectorProfileInput) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.UpdateConnectorProfileInput", "{") {
-		return
-	}
-	p.field("ConnectorProfileName")
-	if v.ConnectorProfileName == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ConnectorProfileName)
-	}
-	p.field("ConnectionMode")
-	p.value(v.ConnectionMode)
-	p.field("ConnectorProfileConfig")
-	if v.ConnectorProfileConfig == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.ConnectorProfileConfig.printRedacted(p)
-	}
-	p.field("ClientToken")
-	if v.ClientToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ClientToken)
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v VeevaConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -1828,29 +580,6 @@ func (v VeevaConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *VeevaConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.VeevaConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("Username")
-	p.value(v.Username)
-	p.field("Password")
-	p.secret()
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *VeevaConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.VeevaConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	p.value(v.InstanceUrl)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v ZendeskConnectorProfileCredentials) String() string {
 	return redactString(&v, false)
@@ -1871,177 +600,4 @@ func (v ZendeskConnectorProfileCredentials) LogValue() slog.Value {
 // any other verb as String.
 func (v ZendeskConnectorProfileCredentials) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ZendeskConnectorProfileCredentials) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.ZendeskConnectorProfileCredentials", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("ClientSecret")
-	p.secret()
-	p.field("AccessToken")
-	if v.AccessToken == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("OAuthRequest")
-	if v.OAuthRequest == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.OAuthRequest.printRedacted(p)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ZendeskConnectorProfileProperties) printRedacted(p *redactPrinter) {
-	if !p.open("appflow.ZendeskConnectorProfileProperties", "{") {
-		return
-	}
-	p.field("InstanceUrl")
-	p.value(v.InstanceUrl)
-	p.close('}')
-}
-
-// redactedText stands in for every sensitive value String, GoString and Format print.
-const redactedText = "*** Sensitive Data Redacted ***"
-
-// redactMaxDepth bounds how deep printing goes, so that a value that contains
-// itself still prints.
-const redactMaxDepth = 64
-
-// redactPrinter prints a value with its sensitive data redacted: in the layout
-// of fmt's %+v, or of its %#v (Go syntax) when sharp.
-type redactPrinter struct {
-	buf   strings.Builder
-	sharp bool
-	fresh bool // at the start of a struct, list or map: no separator before the next item
-	depth int  // structs, lists and maps open
-}
-
-// redactable is a generated type that prints itself with its sensitive data redacted.
-type redactable interface {
-	printRedacted(p *redactPrinter)
-}
-
-// redactString returns v printed by a redactPrinter: String, or GoString when sharp.
-//
-//go:noinline
-func redactString(v redactable, sharp bool) string {
-	p := &redactPrinter{sharp: sharp}
-	v.printRedacted(p)
-	return p.buf.String()
-}
-
-// formatRedacted implements fmt.Formatter for v: %#v prints its GoString, any
-// other verb its String, formatted as that verb formats a string.
-func formatRedacted(f fmt.State, verb rune, v redactable) {
-	if verb == 'v' && f.Flag('#') {
-		io.WriteString(f, redactString(v, true))
-		return
-	}
-	fmt.Fprintf(f, fmt.FormatString(f, verb), redactString(v, false))
-}
-
-// open starts a struct, list or map: goType and { in Go syntax, else plain ("{",
-// "[" or "map["). Past redactMaxDepth it prints ... instead and returns false.
-//
-//go:noinline
-func (p *redactPrinter) open(goType, plain string) bool {
-	if p.depth >= redactMaxDepth {
-		p.buf.WriteString("...")
-		return false
-	}
-	p.depth++
-	p.fresh = true
-	if p.sharp {
-		p.buf.WriteString(goType)
-		p.buf.WriteByte('{')
-	} else {
-		p.buf.WriteString(plain)
-	}
-	return true
-}
-
-// close ends what open started: with } in Go syntax, else with end.
-//
-//go:noinline
-func (p *redactPrinter) close(end byte) {
-	p.depth--
-	p.fresh = false
-	if p.sharp {
-		end = '}'
-	}
-	p.buf.WriteByte(end)
-}
-
-// sep separates the items of a struct, list or map.
-//
-//go:noinline
-func (p *redactPrinter) sep() {
-	if !p.fresh {
-		if p.sharp {
-			p.buf.WriteString(", ")
-		} else {
-			p.buf.WriteByte(' ')
-		}
-	}
-	p.fresh = false
-}
-
-// field starts a struct field: Name:.
-//
-//go:noinline
-func (p *redactPrinter) field(name string) {
-	p.sep()
-	p.buf.WriteString(name)
-	p.buf.WriteByte(':')
-}
-
-// value prints a value that holds no sensitive data as fmt does.
-//
-//go:noinline
-func (p *redactPrinter) value(v any) {
-	if p.sharp {
-		fmt.Fprintf(&p.buf, "%#v", v)
-	} else {
-		fmt.Fprintf(&p.buf, "%+v", v)
-	}
-}
-
-// secret prints redactedText in place of a sensitive value.
-//
-//go:noinline
-func (p *redactPrinter) secret() {
-	if p.sharp {
-		p.buf.WriteString(strconv.Quote(redactedText))
-	} else {
-		p.buf.WriteString(redactedText)
-	}
-}
-
-// null prints a nil value.
-//
-//go:noinline
-func (p *redactPrinter) null() {
-	if p.sharp {
-		p.buf.WriteString("nil")
-	} else {
-		p.buf.WriteString("<nil>")
-	}
-}
-
-// ref prints the & before a pointed-to value, in Go syntax.
-//
-//go:noinline
-func (p *redactPrinter) ref() {
-	if p.sharp {
-		p.buf.WriteByte('&')
-	}
 }

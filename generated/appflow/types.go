@@ -12,14 +12,14 @@ type AmplitudeConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ApiKey string
+	ApiKey string `smithy:"sensitive"`
 
 	// Amplitude secret key.
 	//
 	// This member is required.
 	//
 	// This member is sensitive.
-	SecretKey string
+	SecretKey string `smithy:"sensitive"`
 }
 
 // Amplitude profile settings, of which there are none.
@@ -32,12 +32,12 @@ type ApiKeyCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ApiKey string
+	ApiKey string `smithy:"sensitive"`
 
 	// Secret that goes with the key, when the API has one.
 	//
 	// This member is sensitive.
-	ApiSecretKey *string
+	ApiSecretKey *string `smithy:"sensitive"`
 }
 
 // User name and password for basic sign-in.
@@ -52,7 +52,7 @@ type BasicAuthCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Password string
+	Password string `smithy:"sensitive"`
 }
 
 // An OAuth authorization code and its redirect URI, for trading into tokens.
@@ -276,7 +276,7 @@ type CustomAuthCredentials struct {
 	CustomAuthenticationType string
 
 	// Secrets by name.
-	CredentialsMap map[string]string
+	CredentialsMap map[string]string `smithy:"sensitive"`
 }
 
 // Secrets of a custom connector profile.
@@ -315,7 +315,7 @@ type DatadogConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ApiKey string
+	ApiKey string `smithy:"sensitive"`
 
 	// Datadog application key that goes with the API key.
 	//
@@ -402,12 +402,12 @@ type GoogleAnalyticsConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ClientSecret string
+	ClientSecret string `smithy:"sensitive"`
 
 	// Current access token.
 	//
 	// This member is sensitive.
-	AccessToken *string
+	AccessToken *string `smithy:"sensitive"`
 
 	// Token for getting fresh access tokens; only OAuth 2 needs it.
 	RefreshToken *string
@@ -424,7 +424,7 @@ type HoneycodeConnectorProfileCredentials struct {
 	// Current access token.
 	//
 	// This member is sensitive.
-	AccessToken *string
+	AccessToken *string `smithy:"sensitive"`
 
 	// Token for getting fresh access tokens.
 	RefreshToken *string
@@ -443,7 +443,7 @@ type InforNexusConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	AccessKeyId string
+	AccessKeyId string `smithy:"sensitive"`
 
 	// Infor Nexus user ID.
 	//
@@ -481,12 +481,12 @@ type MarketoConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ClientSecret string
+	ClientSecret string `smithy:"sensitive"`
 
 	// Current access token.
 	//
 	// This member is sensitive.
-	AccessToken *string
+	AccessToken *string `smithy:"sensitive"`
 
 	// Authorization code to trade for tokens.
 	OAuthRequest *ConnectorOAuthRequest
@@ -508,12 +508,12 @@ type OAuth2Credentials struct {
 	// OAuth client secret.
 	//
 	// This member is sensitive.
-	ClientSecret *string
+	ClientSecret *string `smithy:"sensitive"`
 
 	// Current access token.
 	//
 	// This member is sensitive.
-	AccessToken *string
+	AccessToken *string `smithy:"sensitive"`
 
 	// Token for getting fresh access tokens.
 	RefreshToken *string
@@ -550,12 +550,12 @@ type OAuthCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ClientSecret string
+	ClientSecret string `smithy:"sensitive"`
 
 	// Current access token.
 	//
 	// This member is sensitive.
-	AccessToken *string
+	AccessToken *string `smithy:"sensitive"`
 
 	// Token for getting fresh access tokens.
 	RefreshToken *string
@@ -587,7 +587,7 @@ type PardotConnectorProfileCredentials struct {
 	// Current access token.
 	//
 	// This member is sensitive.
-	AccessToken *string
+	AccessToken *string `smithy:"sensitive"`
 
 	// Token for getting fresh access tokens.
 	RefreshToken *string
@@ -598,7 +598,7 @@ type PardotConnectorProfileCredentials struct {
 	// Secrets Manager secret that holds the connected app's client ID and secret.
 	//
 	// This member is sensitive.
-	ClientCredentialsArn *string
+	ClientCredentialsArn *string `smithy:"sensitive"`
 }
 
 // Salesforce Pardot profile settings.
@@ -635,7 +635,7 @@ type RedshiftConnectorProfileCredentials struct {
 	// Password of that user.
 	//
 	// This member is sensitive.
-	Password *string
+	Password *string `smithy:"sensitive"`
 }
 
 // Amazon Redshift profile settings.
@@ -725,7 +725,7 @@ type SalesforceConnectorProfileCredentials struct {
 	// Current access token.
 	//
 	// This member is sensitive.
-	AccessToken *string
+	AccessToken *string `smithy:"sensitive"`
 
 	// Token for getting fresh access tokens.
 	RefreshToken *string
@@ -736,7 +736,7 @@ type SalesforceConnectorProfileCredentials struct {
 	// Secrets Manager secret that holds the connected app's client ID and secret.
 	//
 	// This member is sensitive.
-	ClientCredentialsArn *string
+	ClientCredentialsArn *string `smithy:"sensitive"`
 
 	// OAuth 2.0 flow used to get tokens from Salesforce.
 	OAuth2GrantType OAuth2GrantType
@@ -744,7 +744,7 @@ type SalesforceConnectorProfileCredentials struct {
 	// Signed JWT, for the JWT bearer flow.
 	//
 	// This member is sensitive.
-	JwtToken *string
+	JwtToken *string `smithy:"sensitive"`
 }
 
 // Salesforce profile settings.
@@ -772,7 +772,7 @@ type ServiceNowConnectorProfileCredentials struct {
 	// Password of that user.
 	//
 	// This member is sensitive.
-	Password *string
+	Password *string `smithy:"sensitive"`
 
 	// OAuth 2.0 secrets, for OAuth sign-in.
 	OAuth2Credentials *OAuth2Credentials
@@ -793,7 +793,7 @@ type SingularConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ApiKey string
+	ApiKey string `smithy:"sensitive"`
 }
 
 // Singular profile settings, of which there are none.
@@ -811,12 +811,12 @@ type SlackConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ClientSecret string
+	ClientSecret string `smithy:"sensitive"`
 
 	// Current access token.
 	//
 	// This member is sensitive.
-	AccessToken *string
+	AccessToken *string `smithy:"sensitive"`
 
 	// Authorization code to trade for tokens.
 	OAuthRequest *ConnectorOAuthRequest
@@ -842,7 +842,7 @@ type SnowflakeConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Password string
+	Password string `smithy:"sensitive"`
 }
 
 // Snowflake profile settings.
@@ -882,7 +882,7 @@ type TrendmicroConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ApiSecretKey string
+	ApiSecretKey string `smithy:"sensitive"`
 }
 
 // Trend Micro profile settings, of which there are none.
@@ -927,7 +927,7 @@ type VeevaConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Password string
+	Password string `smithy:"sensitive"`
 }
 
 // Veeva profile settings.
@@ -950,12 +950,12 @@ type ZendeskConnectorProfileCredentials struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ClientSecret string
+	ClientSecret string `smithy:"sensitive"`
 
 	// Current access token.
 	//
 	// This member is sensitive.
-	AccessToken *string
+	AccessToken *string `smithy:"sensitive"`
 
 	// Authorization code to trade for tokens.
 	OAuthRequest *ConnectorOAuthRequest

@@ -5,10 +5,7 @@ package quicksight
 
 import (
 	"fmt"
-	"io"
 	"log/slog"
-	"strconv"
-	"strings"
 )
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -33,24 +30,6 @@ func (v APIKeyConnectionMetadata) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *APIKeyConnectionMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.APIKeyConnectionMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.field("ApiKey")
-	p.secret()
-	p.field("Email")
-	if v.Email == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v ActionConnector) String() string {
 	return redactString(&v, false)
@@ -71,80 +50,6 @@ func (v ActionConnector) LogValue() slog.Value {
 // any other verb as String.
 func (v ActionConnector) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ActionConnector) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ActionConnector", "{") {
-		return
-	}
-	p.field("Arn")
-	p.value(v.Arn)
-	p.field("ActionConnectorId")
-	p.value(v.ActionConnectorId)
-	p.field("Type")
-	p.value(v.Type)
-	p.field("Name")
-	p.secret()
-	p.field("CreatedTime")
-	if v.CreatedTime == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.CreatedTime)
-	}
-	p.field("LastUpdatedTime")
-	p.value(v.LastUpdatedTime)
-	p.field("Status")
-	p.value(v.Status)
-	p.field("Error_")
-	if v.Error_ == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Error_.printRedacted(p)
-	}
-	p.field("Description")
-	if v.Description == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("AuthenticationConfig")
-	if v.AuthenticationConfig == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.AuthenticationConfig.printRedacted(p)
-	}
-	p.field("EnabledActions")
-	p.value(v.EnabledActions)
-	p.field("VpcConnectionArn")
-	if v.VpcConnectionArn == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.VpcConnectionArn)
-	}
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ActionConnectorError) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ActionConnectorError", "{") {
-		return
-	}
-	p.field("Message")
-	if v.Message == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.Message)
-	}
-	p.field("Type")
-	p.value(v.Type)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -169,40 +74,6 @@ func (v ActionConnectorSummary) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ActionConnectorSummary) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ActionConnectorSummary", "{") {
-		return
-	}
-	p.field("Arn")
-	p.value(v.Arn)
-	p.field("ActionConnectorId")
-	p.value(v.ActionConnectorId)
-	p.field("Type")
-	p.value(v.Type)
-	p.field("Name")
-	p.secret()
-	p.field("CreatedTime")
-	if v.CreatedTime == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.CreatedTime)
-	}
-	p.field("LastUpdatedTime")
-	p.value(v.LastUpdatedTime)
-	p.field("Status")
-	p.value(v.Status)
-	p.field("Error_")
-	if v.Error_ == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.Error_.printRedacted(p)
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v AuthConfig) String() string {
 	return redactString(&v, false)
@@ -223,18 +94,6 @@ func (v AuthConfig) LogValue() slog.Value {
 // any other verb as String.
 func (v AuthConfig) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *AuthConfig) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.AuthConfig", "{") {
-		return
-	}
-	p.field("AuthenticationType")
-	p.value(v.AuthenticationType)
-	p.field("AuthenticationMetadata")
-	p.union(v.AuthenticationMetadata)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -259,20 +118,6 @@ func (v AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) Format(f fmt
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *AuthenticationMetadataMemberAuthorizationCodeGrantMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.AuthenticationMetadataMemberAuthorizationCodeGrantMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v AuthenticationMetadataMemberClientCredentialsGrantMetadata) String() string {
 	return redactString(&v, false)
@@ -293,20 +138,6 @@ func (v AuthenticationMetadataMemberClientCredentialsGrantMetadata) LogValue() s
 // any other verb as String.
 func (v AuthenticationMetadataMemberClientCredentialsGrantMetadata) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *AuthenticationMetadataMemberClientCredentialsGrantMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.AuthenticationMetadataMemberClientCredentialsGrantMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -331,20 +162,6 @@ func (v AuthenticationMetadataMemberBasicAuthConnectionMetadata) Format(f fmt.St
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *AuthenticationMetadataMemberBasicAuthConnectionMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.AuthenticationMetadataMemberBasicAuthConnectionMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v AuthenticationMetadataMemberApiKeyConnectionMetadata) String() string {
 	return redactString(&v, false)
@@ -365,48 +182,6 @@ func (v AuthenticationMetadataMemberApiKeyConnectionMetadata) LogValue() slog.Va
 // any other verb as String.
 func (v AuthenticationMetadataMemberApiKeyConnectionMetadata) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *AuthenticationMetadataMemberApiKeyConnectionMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.AuthenticationMetadataMemberApiKeyConnectionMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *AuthenticationMetadataMemberNoneConnectionMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.AuthenticationMetadataMemberNoneConnectionMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *AuthenticationMetadataMemberIamConnectionMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.AuthenticationMetadataMemberIamConnectionMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -431,20 +206,6 @@ func (v AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDeta
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.AuthorizationCodeGrantCredentialsDetailsMemberAuthorizationCodeGrantDetails", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v AuthorizationCodeGrantDetails) String() string {
 	return redactString(&v, false)
@@ -465,22 +226,6 @@ func (v AuthorizationCodeGrantDetails) LogValue() slog.Value {
 // any other verb as String.
 func (v AuthorizationCodeGrantDetails) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *AuthorizationCodeGrantDetails) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.AuthorizationCodeGrantDetails", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("ClientSecret")
-	p.secret()
-	p.field("TokenEndpoint")
-	p.value(v.TokenEndpoint)
-	p.field("AuthorizationEndpoint")
-	p.value(v.AuthorizationEndpoint)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -505,22 +250,6 @@ func (v AuthorizationCodeGrantMetadata) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *AuthorizationCodeGrantMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.AuthorizationCodeGrantMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.field("RedirectUrl")
-	p.value(v.RedirectUrl)
-	p.field("AuthorizationCodeGrantCredentialsSource")
-	p.value(v.AuthorizationCodeGrantCredentialsSource)
-	p.field("AuthorizationCodeGrantCredentialsDetails")
-	p.union(v.AuthorizationCodeGrantCredentialsDetails)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v BasicAuthConnectionMetadata) String() string {
 	return redactString(&v, false)
@@ -541,20 +270,6 @@ func (v BasicAuthConnectionMetadata) LogValue() slog.Value {
 // any other verb as String.
 func (v BasicAuthConnectionMetadata) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *BasicAuthConnectionMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.BasicAuthConnectionMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.field("Username")
-	p.secret()
-	p.field("Password")
-	p.secret()
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -579,20 +294,6 @@ func (v ClientCredentialsDetailsMemberClientCredentialsGrantDetails) Format(f fm
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *ClientCredentialsDetailsMemberClientCredentialsGrantDetails) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.ClientCredentialsDetailsMemberClientCredentialsGrantDetails", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v ClientCredentialsGrantDetails) String() string {
 	return redactString(&v, false)
@@ -613,20 +314,6 @@ func (v ClientCredentialsGrantDetails) LogValue() slog.Value {
 // any other verb as String.
 func (v ClientCredentialsGrantDetails) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ClientCredentialsGrantDetails) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ClientCredentialsGrantDetails", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("ClientSecret")
-	p.secret()
-	p.field("TokenEndpoint")
-	p.value(v.TokenEndpoint)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -651,20 +338,6 @@ func (v ClientCredentialsGrantMetadata) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ClientCredentialsGrantMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ClientCredentialsGrantMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.field("ClientCredentialsSource")
-	p.value(v.ClientCredentialsSource)
-	p.field("ClientCredentialsDetails")
-	p.union(v.ClientCredentialsDetails)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v CreateActionConnectorInput) String() string {
 	return redactString(&v, false)
@@ -685,64 +358,6 @@ func (v CreateActionConnectorInput) LogValue() slog.Value {
 // any other verb as String.
 func (v CreateActionConnectorInput) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *CreateActionConnectorInput) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.CreateActionConnectorInput", "{") {
-		return
-	}
-	p.field("AwsAccountId")
-	if v.AwsAccountId == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.AwsAccountId)
-	}
-	p.field("ActionConnectorId")
-	if v.ActionConnectorId == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ActionConnectorId)
-	}
-	p.field("Name")
-	if v.Name == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("Type")
-	p.value(v.Type)
-	p.field("AuthenticationConfig")
-	if v.AuthenticationConfig == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.AuthenticationConfig.printRedacted(p)
-	}
-	p.field("Description")
-	if v.Description == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("Permissions")
-	redactList(p, "[]quicksight.ResourcePermission", v.Permissions, func(x0 ResourcePermission) {
-		x0.printRedacted(p)
-	})
-	p.field("VpcConnectionArn")
-	if v.VpcConnectionArn == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.VpcConnectionArn)
-	}
-	p.field("Tags")
-	redactList(p, "[]quicksight.Tag", v.Tags, func(x0 Tag) {
-		x0.printRedacted(p)
-	})
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -767,41 +382,6 @@ func (v DescribeActionConnectorOutput) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *DescribeActionConnectorOutput) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.DescribeActionConnectorOutput", "{") {
-		return
-	}
-	p.field("ActionConnector")
-	if v.ActionConnector == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.ActionConnector.printRedacted(p)
-	}
-	p.field("RequestId")
-	if v.RequestId == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.RequestId)
-	}
-	p.field("Status")
-	p.value(v.Status)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *IAMConnectionMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.IAMConnectionMetadata", "{") {
-		return
-	}
-	p.field("RoleArn")
-	p.value(v.RoleArn)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v ListActionConnectorsOutput) String() string {
 	return redactString(&v, false)
@@ -822,45 +402,6 @@ func (v ListActionConnectorsOutput) LogValue() slog.Value {
 // any other verb as String.
 func (v ListActionConnectorsOutput) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ListActionConnectorsOutput) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ListActionConnectorsOutput", "{") {
-		return
-	}
-	p.field("ActionConnectorSummaries")
-	redactList(p, "[]quicksight.ActionConnectorSummary", v.ActionConnectorSummaries, func(x0 ActionConnectorSummary) {
-		x0.printRedacted(p)
-	})
-	p.field("NextToken")
-	if v.NextToken == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.NextToken)
-	}
-	p.field("RequestId")
-	if v.RequestId == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.RequestId)
-	}
-	p.field("Status")
-	p.value(v.Status)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *NoneConnectionMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.NoneConnectionMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -885,22 +426,6 @@ func (v ReadAPIKeyConnectionMetadata) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ReadAPIKeyConnectionMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ReadAPIKeyConnectionMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.field("Email")
-	if v.Email == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v ReadAuthConfig) String() string {
 	return redactString(&v, false)
@@ -921,46 +446,6 @@ func (v ReadAuthConfig) LogValue() slog.Value {
 // any other verb as String.
 func (v ReadAuthConfig) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ReadAuthConfig) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ReadAuthConfig", "{") {
-		return
-	}
-	p.field("AuthenticationType")
-	p.value(v.AuthenticationType)
-	p.field("AuthenticationMetadata")
-	p.union(v.AuthenticationMetadata)
-	p.close('}')
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.ReadAuthenticationMetadataMemberAuthorizationCodeGrantMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.ReadAuthenticationMetadataMemberClientCredentialsGrantMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -985,20 +470,6 @@ func (v ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) Format(f fm
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.ReadAuthenticationMetadataMemberBasicAuthConnectionMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) String() string {
 	return redactString(&v, false)
@@ -1019,94 +490,6 @@ func (v ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) LogValue() slo
 // any other verb as String.
 func (v ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *ReadAuthenticationMetadataMemberApiKeyConnectionMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.ReadAuthenticationMetadataMemberApiKeyConnectionMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *ReadAuthenticationMetadataMemberNoneConnectionMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.ReadAuthenticationMetadataMemberNoneConnectionMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *ReadAuthenticationMetadataMemberIamConnectionMetadata) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.ReadAuthenticationMetadataMemberIamConnectionMetadata", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.ReadAuthorizationCodeGrantCredentialsDetailsMemberReadAuthorizationCodeGrantDetails", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ReadAuthorizationCodeGrantDetails) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ReadAuthorizationCodeGrantDetails", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("TokenEndpoint")
-	p.value(v.TokenEndpoint)
-	p.field("AuthorizationEndpoint")
-	p.value(v.AuthorizationEndpoint)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ReadAuthorizationCodeGrantMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ReadAuthorizationCodeGrantMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.field("RedirectUrl")
-	p.value(v.RedirectUrl)
-	p.field("ReadAuthorizationCodeGrantCredentialsDetails")
-	p.union(v.ReadAuthorizationCodeGrantCredentialsDetails)
-	p.field("AuthorizationCodeGrantCredentialsSource")
-	p.value(v.AuthorizationCodeGrantCredentialsSource)
-	p.close('}')
 }
 
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
@@ -1131,110 +514,6 @@ func (v ReadBasicAuthConnectionMetadata) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *ReadBasicAuthConnectionMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ReadBasicAuthConnectionMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.field("Username")
-	p.secret()
-	p.close('}')
-}
-
-// printRedacted prints the variant with its value's sensitive data redacted.
-func (v *ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.ReadClientCredentialsDetailsMemberReadClientCredentialsGrantDetails", "{") {
-		return
-	}
-	p.field("Value")
-	v.Value.printRedacted(p)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ReadClientCredentialsGrantDetails) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ReadClientCredentialsGrantDetails", "{") {
-		return
-	}
-	p.field("ClientId")
-	p.value(v.ClientId)
-	p.field("TokenEndpoint")
-	p.value(v.TokenEndpoint)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ReadClientCredentialsGrantMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ReadClientCredentialsGrantMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.field("ReadClientCredentialsDetails")
-	p.union(v.ReadClientCredentialsDetails)
-	p.field("ClientCredentialsSource")
-	p.value(v.ClientCredentialsSource)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ReadIamConnectionMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ReadIamConnectionMetadata", "{") {
-		return
-	}
-	p.field("RoleArn")
-	p.value(v.RoleArn)
-	p.field("SourceArn")
-	p.value(v.SourceArn)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ReadNoneConnectionMetadata) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ReadNoneConnectionMetadata", "{") {
-		return
-	}
-	p.field("BaseEndpoint")
-	p.value(v.BaseEndpoint)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *ResourcePermission) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.ResourcePermission", "{") {
-		return
-	}
-	p.field("Principal")
-	p.value(v.Principal)
-	p.field("Actions")
-	p.value(v.Actions)
-	p.close('}')
-}
-
-// printRedacted prints v member by member for the String of a type that holds it.
-// v holds no sensitive data.
-func (v *Tag) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.Tag", "{") {
-		return
-	}
-	p.field("Key")
-	p.value(v.Key)
-	p.field("Value")
-	p.value(v.Value)
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v UpdateActionConnectorInput) String() string {
 	return redactString(&v, false)
@@ -1257,54 +536,6 @@ func (v UpdateActionConnectorInput) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
 }
 
-// printRedacted prints v member by member, each sensitive value as redactedText.
-func (v *UpdateActionConnectorInput) printRedacted(p *redactPrinter) {
-	if !p.open("quicksight.UpdateActionConnectorInput", "{") {
-		return
-	}
-	p.field("AwsAccountId")
-	if v.AwsAccountId == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.AwsAccountId)
-	}
-	p.field("ActionConnectorId")
-	if v.ActionConnectorId == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.ActionConnectorId)
-	}
-	p.field("Name")
-	if v.Name == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("AuthenticationConfig")
-	if v.AuthenticationConfig == nil {
-		p.null()
-	} else {
-		p.ref()
-		v.AuthenticationConfig.printRedacted(p)
-	}
-	p.field("Description")
-	if v.Description == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.field("VpcConnectionArn")
-	if v.VpcConnectionArn == nil {
-		p.null()
-	} else {
-		p.ref()
-		p.value(*v.VpcConnectionArn)
-	}
-	p.close('}')
-}
-
 // String returns v in the layout of fmt's %+v, with sensitive data redacted.
 func (v UnknownUnionMember) String() string {
 	return redactString(&v, false)
@@ -1325,193 +556,4 @@ func (v UnknownUnionMember) LogValue() slog.Value {
 // any other verb as String.
 func (v UnknownUnionMember) Format(f fmt.State, verb rune) {
 	formatRedacted(f, verb, &v)
-}
-
-// printRedacted prints the member's tag; its raw JSON value, which may hold
-// sensitive data, is redacted.
-func (v *UnknownUnionMember) printRedacted(p *redactPrinter) {
-	if v == nil {
-		p.null()
-		return
-	}
-	if !p.open("quicksight.UnknownUnionMember", "{") {
-		return
-	}
-	p.field("Tag")
-	p.value(v.Tag)
-	p.field("Value")
-	if v.Value == nil {
-		p.null()
-	} else {
-		p.secret()
-	}
-	p.close('}')
-}
-
-// redactedText stands in for every sensitive value String, GoString and Format print.
-const redactedText = "*** Sensitive Data Redacted ***"
-
-// redactMaxDepth bounds how deep printing goes, so that a value that contains
-// itself still prints.
-const redactMaxDepth = 64
-
-// redactPrinter prints a value with its sensitive data redacted: in the layout
-// of fmt's %+v, or of its %#v (Go syntax) when sharp.
-type redactPrinter struct {
-	buf   strings.Builder
-	sharp bool
-	fresh bool // at the start of a struct, list or map: no separator before the next item
-	depth int  // structs, lists and maps open
-}
-
-// redactable is a generated type that prints itself with its sensitive data redacted.
-type redactable interface {
-	printRedacted(p *redactPrinter)
-}
-
-// redactString returns v printed by a redactPrinter: String, or GoString when sharp.
-//
-//go:noinline
-func redactString(v redactable, sharp bool) string {
-	p := &redactPrinter{sharp: sharp}
-	v.printRedacted(p)
-	return p.buf.String()
-}
-
-// formatRedacted implements fmt.Formatter for v: %#v prints its GoString, any
-// other verb its String, formatted as that verb formats a string.
-func formatRedacted(f fmt.State, verb rune, v redactable) {
-	if verb == 'v' && f.Flag('#') {
-		io.WriteString(f, redactString(v, true))
-		return
-	}
-	fmt.Fprintf(f, fmt.FormatString(f, verb), redactString(v, false))
-}
-
-// open starts a struct, list or map: goType and { in Go syntax, else plain ("{",
-// "[" or "map["). Past redactMaxDepth it prints ... instead and returns false.
-//
-//go:noinline
-func (p *redactPrinter) open(goType, plain string) bool {
-	if p.depth >= redactMaxDepth {
-		p.buf.WriteString("...")
-		return false
-	}
-	p.depth++
-	p.fresh = true
-	if p.sharp {
-		p.buf.WriteString(goType)
-		p.buf.WriteByte('{')
-	} else {
-		p.buf.WriteString(plain)
-	}
-	return true
-}
-
-// close ends what open started: with } in Go syntax, else with end.
-//
-//go:noinline
-func (p *redactPrinter) close(end byte) {
-	p.depth--
-	p.fresh = false
-	if p.sharp {
-		end = '}'
-	}
-	p.buf.WriteByte(end)
-}
-
-// sep separates the items of a struct, list or map.
-//
-//go:noinline
-func (p *redactPrinter) sep() {
-	if !p.fresh {
-		if p.sharp {
-			p.buf.WriteString(", ")
-		} else {
-			p.buf.WriteByte(' ')
-		}
-	}
-	p.fresh = false
-}
-
-// field starts a struct field: Name:.
-//
-//go:noinline
-func (p *redactPrinter) field(name string) {
-	p.sep()
-	p.buf.WriteString(name)
-	p.buf.WriteByte(':')
-}
-
-// value prints a value that holds no sensitive data as fmt does.
-//
-//go:noinline
-func (p *redactPrinter) value(v any) {
-	if p.sharp {
-		fmt.Fprintf(&p.buf, "%#v", v)
-	} else {
-		fmt.Fprintf(&p.buf, "%+v", v)
-	}
-}
-
-// secret prints redactedText in place of a sensitive value.
-//
-//go:noinline
-func (p *redactPrinter) secret() {
-	if p.sharp {
-		p.buf.WriteString(strconv.Quote(redactedText))
-	} else {
-		p.buf.WriteString(redactedText)
-	}
-}
-
-// null prints a nil value.
-//
-//go:noinline
-func (p *redactPrinter) null() {
-	if p.sharp {
-		p.buf.WriteString("nil")
-	} else {
-		p.buf.WriteString("<nil>")
-	}
-}
-
-// ref prints the & before a pointed-to value, in Go syntax.
-//
-//go:noinline
-func (p *redactPrinter) ref() {
-	if p.sharp {
-		p.buf.WriteByte('&')
-	}
-}
-
-// union prints a union value: every variant prints itself.
-//
-//go:noinline
-func (p *redactPrinter) union(v any) {
-	switch x := v.(type) {
-	case nil:
-		p.null()
-	case redactable:
-		p.ref()
-		x.printRedacted(p)
-	default:
-		p.value(v)
-	}
-}
-
-// redactList prints a list whose items hold sensitive data, item by item.
-func redactList[T any](p *redactPrinter, goType string, v []T, item func(T)) {
-	if v == nil && p.sharp {
-		p.buf.WriteString(goType + "(nil)")
-		return
-	}
-	if !p.open(goType, "[") {
-		return
-	}
-	for _, x := range v {
-		p.sep()
-		item(x)
-	}
-	p.close(']')
 }

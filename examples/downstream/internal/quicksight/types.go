@@ -20,12 +20,12 @@ type APIKeyConnectionMetadata struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ApiKey string
+	ApiKey string `smithy:"sensitive"`
 
 	// Email address tied to the key, for services that ask for one.
 	//
 	// This member is sensitive.
-	Email *string
+	Email *string `smithy:"sensitive"`
 }
 
 // Full description of one action connector.
@@ -50,7 +50,7 @@ type ActionConnector struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Name string
+	Name string `smithy:"sensitive"`
 
 	// When the connector was made.
 	CreatedTime *time.Time
@@ -69,7 +69,7 @@ type ActionConnector struct {
 	// Free-text note about the connector.
 	//
 	// This member is sensitive.
-	Description *string
+	Description *string `smithy:"sensitive"`
 
 	// Sign-in settings, without secrets.
 	AuthenticationConfig *ReadAuthConfig
@@ -112,7 +112,7 @@ type ActionConnectorSummary struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Name string
+	Name string `smithy:"sensitive"`
 
 	// When the connector was made.
 	CreatedTime *time.Time
@@ -241,7 +241,7 @@ type AuthorizationCodeGrantDetails struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ClientSecret string
+	ClientSecret string `smithy:"sensitive"`
 
 	// URL that hands out access tokens.
 	//
@@ -285,14 +285,14 @@ type BasicAuthConnectionMetadata struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Username string
+	Username string `smithy:"sensitive"`
 
 	// Password to sign in with.
 	//
 	// This member is required.
 	//
 	// This member is sensitive.
-	Password string
+	Password string `smithy:"sensitive"`
 }
 
 // One form of client credentials flow credentials.
@@ -325,7 +325,7 @@ type ClientCredentialsGrantDetails struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	ClientSecret string
+	ClientSecret string `smithy:"sensitive"`
 
 	// URL that hands out access tokens.
 	//
@@ -364,7 +364,7 @@ type CreateActionConnectorInput struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Name *string
+	Name *string `smithy:"sensitive"`
 
 	// Kind of outside service the connector talks to.
 	//
@@ -379,7 +379,7 @@ type CreateActionConnectorInput struct {
 	// Free-text note about the connector.
 	//
 	// This member is sensitive.
-	Description *string
+	Description *string `smithy:"sensitive"`
 
 	// Principals that may use or manage the connector, with their allowed actions.
 	Permissions []ResourcePermission
@@ -527,7 +527,7 @@ type ReadAPIKeyConnectionMetadata struct {
 	// Email address tied to the key, if any.
 	//
 	// This member is sensitive.
-	Email *string
+	Email *string `smithy:"sensitive"`
 }
 
 // Sign-in settings as returned by the service, with secrets left out.
@@ -681,7 +681,7 @@ type ReadBasicAuthConnectionMetadata struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Username string
+	Username string `smithy:"sensitive"`
 }
 
 // One form of returned client credentials flow credentials.
@@ -794,7 +794,7 @@ type UpdateActionConnectorInput struct {
 	// This member is required.
 	//
 	// This member is sensitive.
-	Name *string
+	Name *string `smithy:"sensitive"`
 
 	// Sign-in settings to set.
 	//
@@ -804,7 +804,7 @@ type UpdateActionConnectorInput struct {
 	// Free-text note to set.
 	//
 	// This member is sensitive.
-	Description *string
+	Description *string `smithy:"sensitive"`
 
 	// ARN of a VPC connection that calls should go through.
 	VpcConnectionArn *string
@@ -834,7 +834,7 @@ type UpdateActionConnectorOutput struct {
 // Tag is the member name and Value its raw JSON, so the member is written back unchanged.
 type UnknownUnionMember struct {
 	Tag   string
-	Value json.RawMessage
+	Value json.RawMessage `smithy:"sensitive"`
 }
 
 func (*UnknownUnionMember) isAuthenticationMetadata()                       {}

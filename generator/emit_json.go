@@ -245,9 +245,15 @@ func writeValue(t *Shape, tsFormat string, src, dst *jen.Statement) []jen.Code {
 	panic(fmt.Sprintf("generator: no JSON encoding for %s", t.ID))
 }
 
-// emitStructDecoder writes a struct's decoder. Most members are read with one
-// call to a runtime field reader (readStringField, readIntPtrField, ...), the
-// others with readInto's statements; an error of either ends the loop:
+// emitStructDecoder writes a struct's decoder. The member a key names is
+// found by binary search in the struct's sorted key table (one table a
+// struct, shared by decodeJSON and decodeJSONBody; a switch on the key
+// strings takes the compiler much more memory in a big package). Most members
+// are read with one call to a runtime field reader (readStringField,
+// readIntPtrField, ...), the others with readInto's statements; an error of
+// either ends the loop:
+//
+//	var keysX = [...]string{"Config", "Name"}
 //
 //	func (v *X) decodeJSON(r *jsonReader) error {
 //		ok, err := r.enterObject()
@@ -257,10 +263,10 @@ func writeValue(t *Shape, tsFormat string, src, dst *jen.Statement) []jen.Code {
 //			key, more, err := r.nextKey()
 //			if err != nil || !more { return err }
 //			if r.null() { continue }
-//			switch string(key) {
-//			case "Name":
+//			switch fieldIndex(keysX[:], key) {
+//			case 1:
 //				err = readStringPtrField(r, &v.Name, "Name")
-//			case "Config":
+//			case 0:
 //				v.Config = new(Config)
 //				err = r.wrap(v.Config.decodeJSON(r), "Config")
 //			default:
@@ -270,6 +276,21 @@ func writeValue(t *Shape, tsFormat string, src, dst *jen.Statement) []jen.Code {
 //		}
 //	}
 func emitStructDecoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
+	keys := make([]string, 0, len(s.Members))
+	for _, m := range s.Members {
+		keys = append(keys, m.JSONName)
+	}
+	slices.Sort(keys)
+	table := "keys" + s.Name
+	if !bodyOnly && len(keys) > 0 {
+		fileComment(f, fmt.Sprintf("%s are the JSON keys of %s's members, sorted (see fieldIndex).", table, s.Name))
+		f.Var().Id(table).Op("=").Index(jen.Op("...")).String().ValuesFunc(func(g *jen.Group) {
+			for _, k := range keys {
+				g.Lit(k)
+			}
+		})
+		f.Line()
+	}
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id(name).Params(jen.Id("r").Op("*").Id("jsonReader")).Error().BlockFunc(func(grp *jen.Group) {
 		grp.List(jen.Id("ok"), jen.Err()).Op(":=").Id("r").Dot("enterObject").Call()
 		grp.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(jen.Return(jen.Err()))
@@ -284,19 +305,28 @@ func emitStructDecoder(f *jen.File, s *Shape, name string, bodyOnly bool) {
 			}
 			grp.Id("v").Dot(m.GoName).Op("=").Add(v)
 		}
+		var cases []jen.Code
+		for _, m := range s.Members {
+			if bodyOnly && m.Location != InBody {
+				continue
+			}
+			i, _ := slices.BinarySearch(keys, m.JSONName)
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(readMember(m)...)) // each reads and names the key: no comment
+		}
 		grp.For().BlockFunc(func(loop *jen.Group) {
-			loop.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("nextKey").Call()
+			key := jen.Id("key")
+			if len(cases) == 0 {
+				key = jen.Id("_")
+			}
+			loop.List(key, jen.Id("more"), jen.Err()).Op(":=").Id("r").Dot("nextKey").Call()
 			loop.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("more")).Block(jen.Return(jen.Err()))
 			loop.If(jen.Id("r").Dot("null").Call()).Block(jen.Continue())
-			loop.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(sw *jen.Group) {
-				for _, m := range s.Members {
-					if bodyOnly && m.Location != InBody {
-						continue
-					}
-					sw.Case(jen.Lit(m.JSONName)).Block(readMember(m)...)
-				}
-				sw.Default().Block(jen.Err().Op("=").Id("r").Dot("skip").Call())
-			})
+			if len(cases) == 0 {
+				loop.Err().Op("=").Id("r").Dot("skip").Call() // no members: every key is unknown
+			} else {
+				loop.Switch(jen.Id("fieldIndex").Call(jen.Id(table).Index(jen.Op(":")), jen.Id("key"))).Block(
+					append(cases, jen.Default().Block(jen.Err().Op("=").Id("r").Dot("skip").Call()))...)
+			}
 			loop.Add(ifErrReturn())
 		})
 	})

@@ -19,6 +19,9 @@ func (v *AccessDeniedException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysAccessDeniedException are the JSON keys of AccessDeniedException's members, sorted (see fieldIndex).
+var keysAccessDeniedException = [...]string{"message"}
+
 func (v *AccessDeniedException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -32,8 +35,8 @@ func (v *AccessDeniedException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysAccessDeniedException[:], key) {
+		case 0:
 			err = readStringField(r, &v.Message, "message")
 		default:
 			err = r.skip()
@@ -67,6 +70,9 @@ func (v *ApiKeyCredential) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysApiKeyCredential are the JSON keys of ApiKeyCredential's members, sorted (see fieldIndex).
+var keysApiKeyCredential = [...]string{"apiKey"}
+
 func (v *ApiKeyCredential) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -80,8 +86,8 @@ func (v *ApiKeyCredential) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "apiKey":
+		switch fieldIndex(keysApiKeyCredential[:], key) {
+		case 0:
 			err = readStringField(r, &v.ApiKey, "apiKey")
 		default:
 			err = r.skip()
@@ -136,6 +142,9 @@ func (v *AppAuthorization) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysAppAuthorization are the JSON keys of AppAuthorization's members, sorted (see fieldIndex).
+var keysAppAuthorization = [...]string{"app", "appAuthorizationArn", "appBundleArn", "authType", "authUrl", "createdAt", "persona", "status", "tenant", "updatedAt"}
+
 func (v *AppAuthorization) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -149,27 +158,27 @@ func (v *AppAuthorization) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appAuthorizationArn":
+		switch fieldIndex(keysAppAuthorization[:], key) {
+		case 1:
 			err = readStringField(r, &v.AppAuthorizationArn, "appAuthorizationArn")
-		case "appBundleArn":
+		case 2:
 			err = readStringField(r, &v.AppBundleArn, "appBundleArn")
-		case "app":
+		case 0:
 			err = readStringField(r, &v.App, "app")
-		case "tenant":
+		case 8:
 			v.Tenant = new(Tenant)
 			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
-		case "authType":
+		case 3:
 			err = readStringField(r, &v.AuthType, "authType")
-		case "status":
+		case 7:
 			err = readStringField(r, &v.Status, "status")
-		case "createdAt":
+		case 5:
 			err = readTimeField(r, &v.CreatedAt, "date-time", "createdAt")
-		case "updatedAt":
+		case 9:
 			err = readTimeField(r, &v.UpdatedAt, "date-time", "updatedAt")
-		case "persona":
+		case 6:
 			err = readStringField(r, &v.Persona, "persona")
-		case "authUrl":
+		case 4:
 			err = readStringPtrField(r, &v.AuthUrl, "authUrl")
 		default:
 			err = r.skip()
@@ -214,6 +223,9 @@ func (v *AppAuthorizationSummary) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysAppAuthorizationSummary are the JSON keys of AppAuthorizationSummary's members, sorted (see fieldIndex).
+var keysAppAuthorizationSummary = [...]string{"app", "appAuthorizationArn", "appBundleArn", "status", "tenant", "updatedAt"}
+
 func (v *AppAuthorizationSummary) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -227,19 +239,19 @@ func (v *AppAuthorizationSummary) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appAuthorizationArn":
+		switch fieldIndex(keysAppAuthorizationSummary[:], key) {
+		case 1:
 			err = readStringField(r, &v.AppAuthorizationArn, "appAuthorizationArn")
-		case "appBundleArn":
+		case 2:
 			err = readStringField(r, &v.AppBundleArn, "appBundleArn")
-		case "app":
+		case 0:
 			err = readStringField(r, &v.App, "app")
-		case "tenant":
+		case 4:
 			v.Tenant = new(Tenant)
 			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
-		case "status":
+		case 3:
 			err = readStringField(r, &v.Status, "status")
-		case "updatedAt":
+		case 5:
 			err = readTimeField(r, &v.UpdatedAt, "date-time", "updatedAt")
 		default:
 			err = r.skip()
@@ -276,6 +288,9 @@ func (v *AppBundle) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysAppBundle are the JSON keys of AppBundle's members, sorted (see fieldIndex).
+var keysAppBundle = [...]string{"arn", "customerManagedKeyArn"}
+
 func (v *AppBundle) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -289,10 +304,10 @@ func (v *AppBundle) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "arn":
+		switch fieldIndex(keysAppBundle[:], key) {
+		case 0:
 			err = readStringField(r, &v.Arn, "arn")
-		case "customerManagedKeyArn":
+		case 1:
 			err = readStringPtrField(r, &v.CustomerManagedKeyArn, "customerManagedKeyArn")
 		default:
 			err = r.skip()
@@ -327,6 +342,9 @@ func (v *AuthRequest) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysAuthRequest are the JSON keys of AuthRequest's members, sorted (see fieldIndex).
+var keysAuthRequest = [...]string{"code", "redirectUri"}
+
 func (v *AuthRequest) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -340,10 +358,10 @@ func (v *AuthRequest) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "redirectUri":
+		switch fieldIndex(keysAuthRequest[:], key) {
+		case 1:
 			err = readStringField(r, &v.RedirectUri, "redirectUri")
-		case "code":
+		case 0:
 			err = readStringField(r, &v.Code, "code")
 		default:
 			err = r.skip()
@@ -379,6 +397,9 @@ func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysConflictException are the JSON keys of ConflictException's members, sorted (see fieldIndex).
+var keysConflictException = [...]string{"message", "resourceId", "resourceType"}
+
 func (v *ConflictException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -392,12 +413,12 @@ func (v *ConflictException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysConflictException[:], key) {
+		case 0:
 			err = readStringField(r, &v.Message, "message")
-		case "resourceId":
+		case 1:
 			err = readStringField(r, &v.ResourceId, "resourceId")
-		case "resourceType":
+		case 2:
 			err = readStringField(r, &v.ResourceType, "resourceType")
 		default:
 			err = r.skip()
@@ -441,6 +462,9 @@ func (v *ConnectAppAuthorizationInput) encodeJSON(value smithyjson.Value) error 
 	return nil
 }
 
+// keysConnectAppAuthorizationInput are the JSON keys of ConnectAppAuthorizationInput's members, sorted (see fieldIndex).
+var keysConnectAppAuthorizationInput = [...]string{"appAuthorizationIdentifier", "appBundleIdentifier", "authRequest"}
+
 func (v *ConnectAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -454,12 +478,12 @@ func (v *ConnectAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appBundleIdentifier":
+		switch fieldIndex(keysConnectAppAuthorizationInput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
-		case "appAuthorizationIdentifier":
+		case 0:
 			err = readStringPtrField(r, &v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
-		case "authRequest":
+		case 2:
 			v.AuthRequest = new(AuthRequest)
 			err = r.wrap(v.AuthRequest.decodeJSON(r), "authRequest")
 		default:
@@ -484,8 +508,8 @@ func (v *ConnectAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "authRequest":
+		switch fieldIndex(keysConnectAppAuthorizationInput[:], key) {
+		case 2:
 			v.AuthRequest = new(AuthRequest)
 			err = r.wrap(v.AuthRequest.decodeJSON(r), "authRequest")
 		default:
@@ -524,6 +548,9 @@ func (v *ConnectAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error
 	return nil
 }
 
+// keysConnectAppAuthorizationOutput are the JSON keys of ConnectAppAuthorizationOutput's members, sorted (see fieldIndex).
+var keysConnectAppAuthorizationOutput = [...]string{"appAuthorizationSummary"}
+
 func (v *ConnectAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -537,8 +564,8 @@ func (v *ConnectAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appAuthorizationSummary":
+		switch fieldIndex(keysConnectAppAuthorizationOutput[:], key) {
+		case 0:
 			v.AppAuthorizationSummary = new(AppAuthorizationSummary)
 			err = r.wrap(v.AppAuthorizationSummary.decodeJSON(r), "appAuthorizationSummary")
 		default:
@@ -599,6 +626,9 @@ func (v *CreateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysCreateAppAuthorizationInput are the JSON keys of CreateAppAuthorizationInput's members, sorted (see fieldIndex).
+var keysCreateAppAuthorizationInput = [...]string{"app", "appBundleIdentifier", "authType", "clientToken", "credential", "tags", "tenant"}
+
 func (v *CreateAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -612,21 +642,21 @@ func (v *CreateAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appBundleIdentifier":
+		switch fieldIndex(keysCreateAppAuthorizationInput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
-		case "app":
+		case 0:
 			err = readStringPtrField(r, &v.App, "app")
-		case "credential":
+		case 4:
 			err = r.wrap(decodeCredential(r, &v.Credential), "credential")
-		case "tenant":
+		case 6:
 			v.Tenant = new(Tenant)
 			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
-		case "authType":
+		case 2:
 			err = readStringField(r, &v.AuthType, "authType")
-		case "clientToken":
+		case 3:
 			err = readStringPtrField(r, &v.ClientToken, "clientToken")
-		case "tags":
+		case 5:
 			err = r.wrap(decodeTagList(r, &v.Tags), "tags")
 		default:
 			err = r.skip()
@@ -650,19 +680,19 @@ func (v *CreateAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "app":
+		switch fieldIndex(keysCreateAppAuthorizationInput[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.App, "app")
-		case "credential":
+		case 4:
 			err = r.wrap(decodeCredential(r, &v.Credential), "credential")
-		case "tenant":
+		case 6:
 			v.Tenant = new(Tenant)
 			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
-		case "authType":
+		case 2:
 			err = readStringField(r, &v.AuthType, "authType")
-		case "clientToken":
+		case 3:
 			err = readStringPtrField(r, &v.ClientToken, "clientToken")
-		case "tags":
+		case 5:
 			err = r.wrap(decodeTagList(r, &v.Tags), "tags")
 		default:
 			err = r.skip()
@@ -700,6 +730,9 @@ func (v *CreateAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error 
 	return nil
 }
 
+// keysCreateAppAuthorizationOutput are the JSON keys of CreateAppAuthorizationOutput's members, sorted (see fieldIndex).
+var keysCreateAppAuthorizationOutput = [...]string{"appAuthorization"}
+
 func (v *CreateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -713,8 +746,8 @@ func (v *CreateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appAuthorization":
+		switch fieldIndex(keysCreateAppAuthorizationOutput[:], key) {
+		case 0:
 			v.AppAuthorization = new(AppAuthorization)
 			err = r.wrap(v.AppAuthorization.decodeJSON(r), "appAuthorization")
 		default:
@@ -759,6 +792,9 @@ func (v *CreateAppBundleInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysCreateAppBundleInput are the JSON keys of CreateAppBundleInput's members, sorted (see fieldIndex).
+var keysCreateAppBundleInput = [...]string{"clientToken", "customerManagedKeyIdentifier", "tags"}
+
 func (v *CreateAppBundleInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -772,12 +808,12 @@ func (v *CreateAppBundleInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "clientToken":
+		switch fieldIndex(keysCreateAppBundleInput[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.ClientToken, "clientToken")
-		case "customerManagedKeyIdentifier":
+		case 1:
 			err = readStringPtrField(r, &v.CustomerManagedKeyIdentifier, "customerManagedKeyIdentifier")
-		case "tags":
+		case 2:
 			err = r.wrap(decodeTagList(r, &v.Tags), "tags")
 		default:
 			err = r.skip()
@@ -815,6 +851,9 @@ func (v *CreateAppBundleOutput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysCreateAppBundleOutput are the JSON keys of CreateAppBundleOutput's members, sorted (see fieldIndex).
+var keysCreateAppBundleOutput = [...]string{"appBundle"}
+
 func (v *CreateAppBundleOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -828,8 +867,8 @@ func (v *CreateAppBundleOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appBundle":
+		switch fieldIndex(keysCreateAppBundleOutput[:], key) {
+		case 0:
 			v.AppBundle = new(AppBundle)
 			err = r.wrap(v.AppBundle.decodeJSON(r), "appBundle")
 		default:
@@ -869,6 +908,9 @@ func (v *DeleteAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysDeleteAppAuthorizationInput are the JSON keys of DeleteAppAuthorizationInput's members, sorted (see fieldIndex).
+var keysDeleteAppAuthorizationInput = [...]string{"appAuthorizationIdentifier", "appBundleIdentifier"}
+
 func (v *DeleteAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -882,10 +924,10 @@ func (v *DeleteAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appBundleIdentifier":
+		switch fieldIndex(keysDeleteAppAuthorizationInput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
-		case "appAuthorizationIdentifier":
+		case 0:
 			err = readStringPtrField(r, &v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 		default:
 			err = r.skip()
@@ -924,17 +966,14 @@ func (v *DeleteAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 		return err
 	}
 	for {
-		key, more, err := r.nextKey()
+		_, more, err := r.nextKey()
 		if err != nil || !more {
 			return err
 		}
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		default:
-			err = r.skip()
-		}
+		err = r.skip()
 		if err != nil {
 			return err
 		}
@@ -969,6 +1008,9 @@ func (v *GetAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysGetAppAuthorizationInput are the JSON keys of GetAppAuthorizationInput's members, sorted (see fieldIndex).
+var keysGetAppAuthorizationInput = [...]string{"appAuthorizationIdentifier", "appBundleIdentifier"}
+
 func (v *GetAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -982,10 +1024,10 @@ func (v *GetAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appBundleIdentifier":
+		switch fieldIndex(keysGetAppAuthorizationInput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
-		case "appAuthorizationIdentifier":
+		case 0:
 			err = readStringPtrField(r, &v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 		default:
 			err = r.skip()
@@ -1023,6 +1065,9 @@ func (v *GetAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysGetAppAuthorizationOutput are the JSON keys of GetAppAuthorizationOutput's members, sorted (see fieldIndex).
+var keysGetAppAuthorizationOutput = [...]string{"appAuthorization"}
+
 func (v *GetAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1036,8 +1081,8 @@ func (v *GetAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appAuthorization":
+		switch fieldIndex(keysGetAppAuthorizationOutput[:], key) {
+		case 0:
 			v.AppAuthorization = new(AppAuthorization)
 			err = r.wrap(v.AppAuthorization.decodeJSON(r), "appAuthorization")
 		default:
@@ -1075,6 +1120,9 @@ func (v *InternalServerException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysInternalServerException are the JSON keys of InternalServerException's members, sorted (see fieldIndex).
+var keysInternalServerException = [...]string{"message", "retryAfterSeconds"}
+
 func (v *InternalServerException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1088,10 +1136,10 @@ func (v *InternalServerException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysInternalServerException[:], key) {
+		case 0:
 			err = readStringField(r, &v.Message, "message")
-		case "retryAfterSeconds":
+		case 1:
 			err = readIntPtrField(r, &v.RetryAfterSeconds, 32, "retryAfterSeconds")
 		default:
 			err = r.skip()
@@ -1140,6 +1188,9 @@ func (v *ListAppAuthorizationsInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysListAppAuthorizationsInput are the JSON keys of ListAppAuthorizationsInput's members, sorted (see fieldIndex).
+var keysListAppAuthorizationsInput = [...]string{"appBundleIdentifier", "maxResults", "nextToken"}
+
 func (v *ListAppAuthorizationsInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1153,12 +1204,12 @@ func (v *ListAppAuthorizationsInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appBundleIdentifier":
+		switch fieldIndex(keysListAppAuthorizationsInput[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
-		case "maxResults":
+		case 1:
 			err = readIntPtrField(r, &v.MaxResults, 32, "maxResults")
-		case "nextToken":
+		case 2:
 			err = readStringPtrField(r, &v.NextToken, "nextToken")
 		default:
 			err = r.skip()
@@ -1199,6 +1250,9 @@ func (v *ListAppAuthorizationsOutput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysListAppAuthorizationsOutput are the JSON keys of ListAppAuthorizationsOutput's members, sorted (see fieldIndex).
+var keysListAppAuthorizationsOutput = [...]string{"appAuthorizationSummaryList", "nextToken"}
+
 func (v *ListAppAuthorizationsOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1212,10 +1266,10 @@ func (v *ListAppAuthorizationsOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appAuthorizationSummaryList":
+		switch fieldIndex(keysListAppAuthorizationsOutput[:], key) {
+		case 0:
 			err = r.wrap(decodeAppAuthorizationSummaryList(r, &v.AppAuthorizationSummaryList), "appAuthorizationSummaryList")
-		case "nextToken":
+		case 1:
 			err = readStringPtrField(r, &v.NextToken, "nextToken")
 		default:
 			err = r.skip()
@@ -1250,6 +1304,9 @@ func (v *Oauth2Credential) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysOauth2Credential are the JSON keys of Oauth2Credential's members, sorted (see fieldIndex).
+var keysOauth2Credential = [...]string{"clientId", "clientSecret"}
+
 func (v *Oauth2Credential) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1263,10 +1320,10 @@ func (v *Oauth2Credential) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "clientId":
+		switch fieldIndex(keysOauth2Credential[:], key) {
+		case 0:
 			err = readStringField(r, &v.ClientId, "clientId")
-		case "clientSecret":
+		case 1:
 			err = readStringField(r, &v.ClientSecret, "clientSecret")
 		default:
 			err = r.skip()
@@ -1302,6 +1359,9 @@ func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysResourceNotFoundException are the JSON keys of ResourceNotFoundException's members, sorted (see fieldIndex).
+var keysResourceNotFoundException = [...]string{"message", "resourceId", "resourceType"}
+
 func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1315,12 +1375,12 @@ func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysResourceNotFoundException[:], key) {
+		case 0:
 			err = readStringField(r, &v.Message, "message")
-		case "resourceId":
+		case 1:
 			err = readStringField(r, &v.ResourceId, "resourceId")
-		case "resourceType":
+		case 2:
 			err = readStringField(r, &v.ResourceType, "resourceType")
 		default:
 			err = r.skip()
@@ -1358,6 +1418,9 @@ func (v *ServiceQuotaExceededException) encodeJSON(value smithyjson.Value) error
 	return nil
 }
 
+// keysServiceQuotaExceededException are the JSON keys of ServiceQuotaExceededException's members, sorted (see fieldIndex).
+var keysServiceQuotaExceededException = [...]string{"message", "quotaCode", "resourceId", "resourceType", "serviceCode"}
+
 func (v *ServiceQuotaExceededException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1371,16 +1434,16 @@ func (v *ServiceQuotaExceededException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysServiceQuotaExceededException[:], key) {
+		case 0:
 			err = readStringField(r, &v.Message, "message")
-		case "resourceId":
+		case 2:
 			err = readStringField(r, &v.ResourceId, "resourceId")
-		case "resourceType":
+		case 3:
 			err = readStringField(r, &v.ResourceType, "resourceType")
-		case "serviceCode":
+		case 4:
 			err = readStringField(r, &v.ServiceCode, "serviceCode")
-		case "quotaCode":
+		case 1:
 			err = readStringField(r, &v.QuotaCode, "quotaCode")
 		default:
 			err = r.skip()
@@ -1415,6 +1478,9 @@ func (v *Tag) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysTag are the JSON keys of Tag's members, sorted (see fieldIndex).
+var keysTag = [...]string{"key", "value"}
+
 func (v *Tag) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1428,10 +1494,10 @@ func (v *Tag) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "key":
+		switch fieldIndex(keysTag[:], key) {
+		case 0:
 			err = readStringField(r, &v.Key, "key")
-		case "value":
+		case 1:
 			err = readStringField(r, &v.Value, "value")
 		default:
 			err = r.skip()
@@ -1466,6 +1532,9 @@ func (v *Tenant) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysTenant are the JSON keys of Tenant's members, sorted (see fieldIndex).
+var keysTenant = [...]string{"tenantDisplayName", "tenantIdentifier"}
+
 func (v *Tenant) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1479,10 +1548,10 @@ func (v *Tenant) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "tenantIdentifier":
+		switch fieldIndex(keysTenant[:], key) {
+		case 1:
 			err = readStringField(r, &v.TenantIdentifier, "tenantIdentifier")
-		case "tenantDisplayName":
+		case 0:
 			err = readStringField(r, &v.TenantDisplayName, "tenantDisplayName")
 		default:
 			err = r.skip()
@@ -1525,6 +1594,9 @@ func (v *ThrottlingException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysThrottlingException are the JSON keys of ThrottlingException's members, sorted (see fieldIndex).
+var keysThrottlingException = [...]string{"message", "quotaCode", "retryAfterSeconds", "serviceCode"}
+
 func (v *ThrottlingException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1538,14 +1610,14 @@ func (v *ThrottlingException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysThrottlingException[:], key) {
+		case 0:
 			err = readStringField(r, &v.Message, "message")
-		case "serviceCode":
+		case 3:
 			err = readStringPtrField(r, &v.ServiceCode, "serviceCode")
-		case "quotaCode":
+		case 1:
 			err = readStringPtrField(r, &v.QuotaCode, "quotaCode")
-		case "retryAfterSeconds":
+		case 2:
 			err = readIntPtrField(r, &v.RetryAfterSeconds, 32, "retryAfterSeconds")
 		default:
 			err = r.skip()
@@ -1607,6 +1679,9 @@ func (v *UpdateAppAuthorizationInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysUpdateAppAuthorizationInput are the JSON keys of UpdateAppAuthorizationInput's members, sorted (see fieldIndex).
+var keysUpdateAppAuthorizationInput = [...]string{"appAuthorizationIdentifier", "appBundleIdentifier", "credential", "tenant"}
+
 func (v *UpdateAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1620,14 +1695,14 @@ func (v *UpdateAppAuthorizationInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appBundleIdentifier":
+		switch fieldIndex(keysUpdateAppAuthorizationInput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.AppBundleIdentifier, "appBundleIdentifier")
-		case "appAuthorizationIdentifier":
+		case 0:
 			err = readStringPtrField(r, &v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
-		case "credential":
+		case 2:
 			err = r.wrap(decodeCredential(r, &v.Credential), "credential")
-		case "tenant":
+		case 3:
 			v.Tenant = new(Tenant)
 			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
 		default:
@@ -1652,10 +1727,10 @@ func (v *UpdateAppAuthorizationInput) decodeJSONBody(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "credential":
+		switch fieldIndex(keysUpdateAppAuthorizationInput[:], key) {
+		case 2:
 			err = r.wrap(decodeCredential(r, &v.Credential), "credential")
-		case "tenant":
+		case 3:
 			v.Tenant = new(Tenant)
 			err = r.wrap(v.Tenant.decodeJSON(r), "tenant")
 		default:
@@ -1694,6 +1769,9 @@ func (v *UpdateAppAuthorizationOutput) encodeJSON(value smithyjson.Value) error 
 	return nil
 }
 
+// keysUpdateAppAuthorizationOutput are the JSON keys of UpdateAppAuthorizationOutput's members, sorted (see fieldIndex).
+var keysUpdateAppAuthorizationOutput = [...]string{"appAuthorization"}
+
 func (v *UpdateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1707,8 +1785,8 @@ func (v *UpdateAppAuthorizationOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "appAuthorization":
+		switch fieldIndex(keysUpdateAppAuthorizationOutput[:], key) {
+		case 0:
 			v.AppAuthorization = new(AppAuthorization)
 			err = r.wrap(v.AppAuthorization.decodeJSON(r), "appAuthorization")
 		default:
@@ -1751,6 +1829,9 @@ func (v *ValidationException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysValidationException are the JSON keys of ValidationException's members, sorted (see fieldIndex).
+var keysValidationException = [...]string{"fieldList", "message", "reason"}
+
 func (v *ValidationException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1764,12 +1845,12 @@ func (v *ValidationException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysValidationException[:], key) {
+		case 1:
 			err = readStringField(r, &v.Message, "message")
-		case "reason":
+		case 2:
 			err = readStringField(r, &v.Reason, "reason")
-		case "fieldList":
+		case 0:
 			err = r.wrap(decodeValidationExceptionFieldList(r, &v.FieldList), "fieldList")
 		default:
 			err = r.skip()
@@ -1804,6 +1885,9 @@ func (v *ValidationExceptionField) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysValidationExceptionField are the JSON keys of ValidationExceptionField's members, sorted (see fieldIndex).
+var keysValidationExceptionField = [...]string{"message", "name"}
+
 func (v *ValidationExceptionField) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1817,10 +1901,10 @@ func (v *ValidationExceptionField) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "name":
+		switch fieldIndex(keysValidationExceptionField[:], key) {
+		case 1:
 			err = readStringField(r, &v.Name, "name")
-		case "message":
+		case 0:
 			err = readStringField(r, &v.Message, "message")
 		default:
 			err = r.skip()

@@ -18,6 +18,9 @@ func (v *AmplitudeConnectorProfileCredentials) encodeJSON(value smithyjson.Value
 	return nil
 }
 
+// keysAmplitudeConnectorProfileCredentials are the JSON keys of AmplitudeConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysAmplitudeConnectorProfileCredentials = [...]string{"apiKey", "secretKey"}
+
 func (v *AmplitudeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -31,10 +34,10 @@ func (v *AmplitudeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "apiKey":
+		switch fieldIndex(keysAmplitudeConnectorProfileCredentials[:], key) {
+		case 0:
 			err = readStringField(r, &v.ApiKey, "apiKey")
-		case "secretKey":
+		case 1:
 			err = readStringField(r, &v.SecretKey, "secretKey")
 		default:
 			err = r.skip()
@@ -73,17 +76,14 @@ func (v *AmplitudeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		return err
 	}
 	for {
-		key, more, err := r.nextKey()
+		_, more, err := r.nextKey()
 		if err != nil || !more {
 			return err
 		}
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		default:
-			err = r.skip()
-		}
+		err = r.skip()
 		if err != nil {
 			return err
 		}
@@ -116,6 +116,9 @@ func (v *ApiKeyCredentials) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysApiKeyCredentials are the JSON keys of ApiKeyCredentials's members, sorted (see fieldIndex).
+var keysApiKeyCredentials = [...]string{"apiKey", "apiSecretKey"}
+
 func (v *ApiKeyCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -129,10 +132,10 @@ func (v *ApiKeyCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "apiKey":
+		switch fieldIndex(keysApiKeyCredentials[:], key) {
+		case 0:
 			err = readStringField(r, &v.ApiKey, "apiKey")
-		case "apiSecretKey":
+		case 1:
 			err = readStringPtrField(r, &v.ApiSecretKey, "apiSecretKey")
 		default:
 			err = r.skip()
@@ -167,6 +170,9 @@ func (v *BasicAuthCredentials) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysBasicAuthCredentials are the JSON keys of BasicAuthCredentials's members, sorted (see fieldIndex).
+var keysBasicAuthCredentials = [...]string{"password", "username"}
+
 func (v *BasicAuthCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -180,10 +186,10 @@ func (v *BasicAuthCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "username":
+		switch fieldIndex(keysBasicAuthCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.Username, "username")
-		case "password":
+		case 0:
 			err = readStringField(r, &v.Password, "password")
 		default:
 			err = r.skip()
@@ -219,6 +225,9 @@ func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysConflictException are the JSON keys of ConflictException's members, sorted (see fieldIndex).
+var keysConflictException = [...]string{"message"}
+
 func (v *ConflictException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -232,8 +241,8 @@ func (v *ConflictException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysConflictException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "message")
 		default:
 			err = r.skip()
@@ -269,6 +278,9 @@ func (v *ConnectorAuthenticationException) encodeJSON(value smithyjson.Value) er
 	return nil
 }
 
+// keysConnectorAuthenticationException are the JSON keys of ConnectorAuthenticationException's members, sorted (see fieldIndex).
+var keysConnectorAuthenticationException = [...]string{"message"}
+
 func (v *ConnectorAuthenticationException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -282,8 +294,8 @@ func (v *ConnectorAuthenticationException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysConnectorAuthenticationException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "message")
 		default:
 			err = r.skip()
@@ -322,6 +334,9 @@ func (v *ConnectorOAuthRequest) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysConnectorOAuthRequest are the JSON keys of ConnectorOAuthRequest's members, sorted (see fieldIndex).
+var keysConnectorOAuthRequest = [...]string{"authCode", "redirectUri"}
+
 func (v *ConnectorOAuthRequest) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -335,10 +350,10 @@ func (v *ConnectorOAuthRequest) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "authCode":
+		switch fieldIndex(keysConnectorOAuthRequest[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.AuthCode, "authCode")
-		case "redirectUri":
+		case 1:
 			err = readStringPtrField(r, &v.RedirectUri, "redirectUri")
 		default:
 			err = r.skip()
@@ -405,6 +420,9 @@ func (v *ConnectorProfile) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysConnectorProfile are the JSON keys of ConnectorProfile's members, sorted (see fieldIndex).
+var keysConnectorProfile = [...]string{"connectionMode", "connectorLabel", "connectorProfileArn", "connectorProfileName", "connectorProfileProperties", "connectorType", "createdAt", "credentialsArn", "lastUpdatedAt", "privateConnectionProvisioningState"}
+
 func (v *ConnectorProfile) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -418,27 +436,27 @@ func (v *ConnectorProfile) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "connectorProfileArn":
+		switch fieldIndex(keysConnectorProfile[:], key) {
+		case 2:
 			err = readStringPtrField(r, &v.ConnectorProfileArn, "connectorProfileArn")
-		case "connectorProfileName":
+		case 3:
 			err = readStringPtrField(r, &v.ConnectorProfileName, "connectorProfileName")
-		case "connectorType":
+		case 5:
 			err = readStringField(r, &v.ConnectorType, "connectorType")
-		case "connectorLabel":
+		case 1:
 			err = readStringPtrField(r, &v.ConnectorLabel, "connectorLabel")
-		case "connectionMode":
+		case 0:
 			err = readStringField(r, &v.ConnectionMode, "connectionMode")
-		case "credentialsArn":
+		case 7:
 			err = readStringPtrField(r, &v.CredentialsArn, "credentialsArn")
-		case "connectorProfileProperties":
+		case 4:
 			v.ConnectorProfileProperties = new(ConnectorProfileProperties)
 			err = r.wrap(v.ConnectorProfileProperties.decodeJSON(r), "connectorProfileProperties")
-		case "createdAt":
+		case 6:
 			err = readTimePtrField(r, &v.CreatedAt, "epoch-seconds", "createdAt")
-		case "lastUpdatedAt":
+		case 8:
 			err = readTimePtrField(r, &v.LastUpdatedAt, "epoch-seconds", "lastUpdatedAt")
-		case "privateConnectionProvisioningState":
+		case 9:
 			v.PrivateConnectionProvisioningState = new(PrivateConnectionProvisioningState)
 			err = r.wrap(v.PrivateConnectionProvisioningState.decodeJSON(r), "privateConnectionProvisioningState")
 		default:
@@ -482,6 +500,9 @@ func (v *ConnectorProfileConfig) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysConnectorProfileConfig are the JSON keys of ConnectorProfileConfig's members, sorted (see fieldIndex).
+var keysConnectorProfileConfig = [...]string{"connectorProfileCredentials", "connectorProfileProperties"}
+
 func (v *ConnectorProfileConfig) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -495,11 +516,11 @@ func (v *ConnectorProfileConfig) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "connectorProfileProperties":
+		switch fieldIndex(keysConnectorProfileConfig[:], key) {
+		case 1:
 			v.ConnectorProfileProperties = new(ConnectorProfileProperties)
 			err = r.wrap(v.ConnectorProfileProperties.decodeJSON(r), "connectorProfileProperties")
-		case "connectorProfileCredentials":
+		case 0:
 			v.ConnectorProfileCredentials = new(ConnectorProfileCredentials)
 			err = r.wrap(v.ConnectorProfileCredentials.decodeJSON(r), "connectorProfileCredentials")
 		default:
@@ -628,6 +649,9 @@ func (v *ConnectorProfileCredentials) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysConnectorProfileCredentials are the JSON keys of ConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysConnectorProfileCredentials = [...]string{"Amplitude", "CustomConnector", "Datadog", "Dynatrace", "GoogleAnalytics", "Honeycode", "InforNexus", "Marketo", "Pardot", "Redshift", "SAPOData", "Salesforce", "ServiceNow", "Singular", "Slack", "Snowflake", "Trendmicro", "Veeva", "Zendesk"}
+
 func (v *ConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -641,62 +665,62 @@ func (v *ConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Amplitude":
+		switch fieldIndex(keysConnectorProfileCredentials[:], key) {
+		case 0:
 			v.Amplitude = new(AmplitudeConnectorProfileCredentials)
 			err = r.wrap(v.Amplitude.decodeJSON(r), "Amplitude")
-		case "Datadog":
+		case 2:
 			v.Datadog = new(DatadogConnectorProfileCredentials)
 			err = r.wrap(v.Datadog.decodeJSON(r), "Datadog")
-		case "Dynatrace":
+		case 3:
 			v.Dynatrace = new(DynatraceConnectorProfileCredentials)
 			err = r.wrap(v.Dynatrace.decodeJSON(r), "Dynatrace")
-		case "GoogleAnalytics":
+		case 4:
 			v.GoogleAnalytics = new(GoogleAnalyticsConnectorProfileCredentials)
 			err = r.wrap(v.GoogleAnalytics.decodeJSON(r), "GoogleAnalytics")
-		case "Honeycode":
+		case 5:
 			v.Honeycode = new(HoneycodeConnectorProfileCredentials)
 			err = r.wrap(v.Honeycode.decodeJSON(r), "Honeycode")
-		case "InforNexus":
+		case 6:
 			v.InforNexus = new(InforNexusConnectorProfileCredentials)
 			err = r.wrap(v.InforNexus.decodeJSON(r), "InforNexus")
-		case "Marketo":
+		case 7:
 			v.Marketo = new(MarketoConnectorProfileCredentials)
 			err = r.wrap(v.Marketo.decodeJSON(r), "Marketo")
-		case "Redshift":
+		case 9:
 			v.Redshift = new(RedshiftConnectorProfileCredentials)
 			err = r.wrap(v.Redshift.decodeJSON(r), "Redshift")
-		case "Salesforce":
+		case 11:
 			v.Salesforce = new(SalesforceConnectorProfileCredentials)
 			err = r.wrap(v.Salesforce.decodeJSON(r), "Salesforce")
-		case "ServiceNow":
+		case 12:
 			v.ServiceNow = new(ServiceNowConnectorProfileCredentials)
 			err = r.wrap(v.ServiceNow.decodeJSON(r), "ServiceNow")
-		case "Singular":
+		case 13:
 			v.Singular = new(SingularConnectorProfileCredentials)
 			err = r.wrap(v.Singular.decodeJSON(r), "Singular")
-		case "Slack":
+		case 14:
 			v.Slack = new(SlackConnectorProfileCredentials)
 			err = r.wrap(v.Slack.decodeJSON(r), "Slack")
-		case "Snowflake":
+		case 15:
 			v.Snowflake = new(SnowflakeConnectorProfileCredentials)
 			err = r.wrap(v.Snowflake.decodeJSON(r), "Snowflake")
-		case "Trendmicro":
+		case 16:
 			v.Trendmicro = new(TrendmicroConnectorProfileCredentials)
 			err = r.wrap(v.Trendmicro.decodeJSON(r), "Trendmicro")
-		case "Veeva":
+		case 17:
 			v.Veeva = new(VeevaConnectorProfileCredentials)
 			err = r.wrap(v.Veeva.decodeJSON(r), "Veeva")
-		case "Zendesk":
+		case 18:
 			v.Zendesk = new(ZendeskConnectorProfileCredentials)
 			err = r.wrap(v.Zendesk.decodeJSON(r), "Zendesk")
-		case "SAPOData":
+		case 10:
 			v.SAPOData = new(SAPODataConnectorProfileCredentials)
 			err = r.wrap(v.SAPOData.decodeJSON(r), "SAPOData")
-		case "CustomConnector":
+		case 1:
 			v.CustomConnector = new(CustomConnectorProfileCredentials)
 			err = r.wrap(v.CustomConnector.decodeJSON(r), "CustomConnector")
-		case "Pardot":
+		case 8:
 			v.Pardot = new(PardotConnectorProfileCredentials)
 			err = r.wrap(v.Pardot.decodeJSON(r), "Pardot")
 		default:
@@ -825,6 +849,9 @@ func (v *ConnectorProfileProperties) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysConnectorProfileProperties are the JSON keys of ConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysConnectorProfileProperties = [...]string{"Amplitude", "CustomConnector", "Datadog", "Dynatrace", "GoogleAnalytics", "Honeycode", "InforNexus", "Marketo", "Pardot", "Redshift", "SAPOData", "Salesforce", "ServiceNow", "Singular", "Slack", "Snowflake", "Trendmicro", "Veeva", "Zendesk"}
+
 func (v *ConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -838,62 +865,62 @@ func (v *ConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Amplitude":
+		switch fieldIndex(keysConnectorProfileProperties[:], key) {
+		case 0:
 			v.Amplitude = new(AmplitudeConnectorProfileProperties)
 			err = r.wrap(v.Amplitude.decodeJSON(r), "Amplitude")
-		case "Datadog":
+		case 2:
 			v.Datadog = new(DatadogConnectorProfileProperties)
 			err = r.wrap(v.Datadog.decodeJSON(r), "Datadog")
-		case "Dynatrace":
+		case 3:
 			v.Dynatrace = new(DynatraceConnectorProfileProperties)
 			err = r.wrap(v.Dynatrace.decodeJSON(r), "Dynatrace")
-		case "GoogleAnalytics":
+		case 4:
 			v.GoogleAnalytics = new(GoogleAnalyticsConnectorProfileProperties)
 			err = r.wrap(v.GoogleAnalytics.decodeJSON(r), "GoogleAnalytics")
-		case "Honeycode":
+		case 5:
 			v.Honeycode = new(HoneycodeConnectorProfileProperties)
 			err = r.wrap(v.Honeycode.decodeJSON(r), "Honeycode")
-		case "InforNexus":
+		case 6:
 			v.InforNexus = new(InforNexusConnectorProfileProperties)
 			err = r.wrap(v.InforNexus.decodeJSON(r), "InforNexus")
-		case "Marketo":
+		case 7:
 			v.Marketo = new(MarketoConnectorProfileProperties)
 			err = r.wrap(v.Marketo.decodeJSON(r), "Marketo")
-		case "Redshift":
+		case 9:
 			v.Redshift = new(RedshiftConnectorProfileProperties)
 			err = r.wrap(v.Redshift.decodeJSON(r), "Redshift")
-		case "Salesforce":
+		case 11:
 			v.Salesforce = new(SalesforceConnectorProfileProperties)
 			err = r.wrap(v.Salesforce.decodeJSON(r), "Salesforce")
-		case "ServiceNow":
+		case 12:
 			v.ServiceNow = new(ServiceNowConnectorProfileProperties)
 			err = r.wrap(v.ServiceNow.decodeJSON(r), "ServiceNow")
-		case "Singular":
+		case 13:
 			v.Singular = new(SingularConnectorProfileProperties)
 			err = r.wrap(v.Singular.decodeJSON(r), "Singular")
-		case "Slack":
+		case 14:
 			v.Slack = new(SlackConnectorProfileProperties)
 			err = r.wrap(v.Slack.decodeJSON(r), "Slack")
-		case "Snowflake":
+		case 15:
 			v.Snowflake = new(SnowflakeConnectorProfileProperties)
 			err = r.wrap(v.Snowflake.decodeJSON(r), "Snowflake")
-		case "Trendmicro":
+		case 16:
 			v.Trendmicro = new(TrendmicroConnectorProfileProperties)
 			err = r.wrap(v.Trendmicro.decodeJSON(r), "Trendmicro")
-		case "Veeva":
+		case 17:
 			v.Veeva = new(VeevaConnectorProfileProperties)
 			err = r.wrap(v.Veeva.decodeJSON(r), "Veeva")
-		case "Zendesk":
+		case 18:
 			v.Zendesk = new(ZendeskConnectorProfileProperties)
 			err = r.wrap(v.Zendesk.decodeJSON(r), "Zendesk")
-		case "SAPOData":
+		case 10:
 			v.SAPOData = new(SAPODataConnectorProfileProperties)
 			err = r.wrap(v.SAPOData.decodeJSON(r), "SAPOData")
-		case "CustomConnector":
+		case 1:
 			v.CustomConnector = new(CustomConnectorProfileProperties)
 			err = r.wrap(v.CustomConnector.decodeJSON(r), "CustomConnector")
-		case "Pardot":
+		case 8:
 			v.Pardot = new(PardotConnectorProfileProperties)
 			err = r.wrap(v.Pardot.decodeJSON(r), "Pardot")
 		default:
@@ -950,6 +977,9 @@ func (v *CreateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysCreateConnectorProfileInput are the JSON keys of CreateConnectorProfileInput's members, sorted (see fieldIndex).
+var keysCreateConnectorProfileInput = [...]string{"clientToken", "connectionMode", "connectorLabel", "connectorProfileConfig", "connectorProfileName", "connectorType", "kmsArn"}
+
 func (v *CreateConnectorProfileInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -963,21 +993,21 @@ func (v *CreateConnectorProfileInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "connectorProfileName":
+		switch fieldIndex(keysCreateConnectorProfileInput[:], key) {
+		case 4:
 			err = readStringPtrField(r, &v.ConnectorProfileName, "connectorProfileName")
-		case "kmsArn":
+		case 6:
 			err = readStringPtrField(r, &v.KmsArn, "kmsArn")
-		case "connectorType":
+		case 5:
 			err = readStringField(r, &v.ConnectorType, "connectorType")
-		case "connectorLabel":
+		case 2:
 			err = readStringPtrField(r, &v.ConnectorLabel, "connectorLabel")
-		case "connectionMode":
+		case 1:
 			err = readStringField(r, &v.ConnectionMode, "connectionMode")
-		case "connectorProfileConfig":
+		case 3:
 			v.ConnectorProfileConfig = new(ConnectorProfileConfig)
 			err = r.wrap(v.ConnectorProfileConfig.decodeJSON(r), "connectorProfileConfig")
-		case "clientToken":
+		case 0:
 			err = readStringPtrField(r, &v.ClientToken, "clientToken")
 		default:
 			err = r.skip()
@@ -1013,6 +1043,9 @@ func (v *CreateConnectorProfileOutput) encodeJSON(value smithyjson.Value) error 
 	return nil
 }
 
+// keysCreateConnectorProfileOutput are the JSON keys of CreateConnectorProfileOutput's members, sorted (see fieldIndex).
+var keysCreateConnectorProfileOutput = [...]string{"connectorProfileArn"}
+
 func (v *CreateConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1026,8 +1059,8 @@ func (v *CreateConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "connectorProfileArn":
+		switch fieldIndex(keysCreateConnectorProfileOutput[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.ConnectorProfileArn, "connectorProfileArn")
 		default:
 			err = r.skip()
@@ -1066,6 +1099,9 @@ func (v *CustomAuthCredentials) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysCustomAuthCredentials are the JSON keys of CustomAuthCredentials's members, sorted (see fieldIndex).
+var keysCustomAuthCredentials = [...]string{"credentialsMap", "customAuthenticationType"}
+
 func (v *CustomAuthCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1079,10 +1115,10 @@ func (v *CustomAuthCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "customAuthenticationType":
+		switch fieldIndex(keysCustomAuthCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.CustomAuthenticationType, "customAuthenticationType")
-		case "credentialsMap":
+		case 0:
 			err = r.wrap(decodeCredentialsMap(r, &v.CredentialsMap), "credentialsMap")
 		default:
 			err = r.skip()
@@ -1138,6 +1174,9 @@ func (v *CustomConnectorProfileCredentials) encodeJSON(value smithyjson.Value) e
 	return nil
 }
 
+// keysCustomConnectorProfileCredentials are the JSON keys of CustomConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysCustomConnectorProfileCredentials = [...]string{"apiKey", "authenticationType", "basic", "custom", "oauth2"}
+
 func (v *CustomConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1151,19 +1190,19 @@ func (v *CustomConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "authenticationType":
+		switch fieldIndex(keysCustomConnectorProfileCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.AuthenticationType, "authenticationType")
-		case "basic":
+		case 2:
 			v.Basic = new(BasicAuthCredentials)
 			err = r.wrap(v.Basic.decodeJSON(r), "basic")
-		case "oauth2":
+		case 4:
 			v.Oauth2 = new(OAuth2Credentials)
 			err = r.wrap(v.Oauth2.decodeJSON(r), "oauth2")
-		case "apiKey":
+		case 0:
 			v.ApiKey = new(ApiKeyCredentials)
 			err = r.wrap(v.ApiKey.decodeJSON(r), "apiKey")
-		case "custom":
+		case 3:
 			v.Custom = new(CustomAuthCredentials)
 			err = r.wrap(v.Custom.decodeJSON(r), "custom")
 		default:
@@ -1207,6 +1246,9 @@ func (v *CustomConnectorProfileProperties) encodeJSON(value smithyjson.Value) er
 	return nil
 }
 
+// keysCustomConnectorProfileProperties are the JSON keys of CustomConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysCustomConnectorProfileProperties = [...]string{"oAuth2Properties", "profileProperties"}
+
 func (v *CustomConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1220,10 +1262,10 @@ func (v *CustomConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "profileProperties":
+		switch fieldIndex(keysCustomConnectorProfileProperties[:], key) {
+		case 1:
 			err = r.wrap(decodeProfilePropertiesMap(r, &v.ProfileProperties), "profileProperties")
-		case "oAuth2Properties":
+		case 0:
 			v.OAuth2Properties = new(OAuth2Properties)
 			err = r.wrap(v.OAuth2Properties.decodeJSON(r), "oAuth2Properties")
 		default:
@@ -1259,6 +1301,9 @@ func (v *DatadogConnectorProfileCredentials) encodeJSON(value smithyjson.Value) 
 	return nil
 }
 
+// keysDatadogConnectorProfileCredentials are the JSON keys of DatadogConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysDatadogConnectorProfileCredentials = [...]string{"apiKey", "applicationKey"}
+
 func (v *DatadogConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1272,10 +1317,10 @@ func (v *DatadogConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "apiKey":
+		switch fieldIndex(keysDatadogConnectorProfileCredentials[:], key) {
+		case 0:
 			err = readStringField(r, &v.ApiKey, "apiKey")
-		case "applicationKey":
+		case 1:
 			err = readStringField(r, &v.ApplicationKey, "applicationKey")
 		default:
 			err = r.skip()
@@ -1309,6 +1354,9 @@ func (v *DatadogConnectorProfileProperties) encodeJSON(value smithyjson.Value) e
 	return nil
 }
 
+// keysDatadogConnectorProfileProperties are the JSON keys of DatadogConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysDatadogConnectorProfileProperties = [...]string{"instanceUrl"}
+
 func (v *DatadogConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1322,8 +1370,8 @@ func (v *DatadogConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysDatadogConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
 			err = r.skip()
@@ -1362,6 +1410,9 @@ func (v *DeleteConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysDeleteConnectorProfileInput are the JSON keys of DeleteConnectorProfileInput's members, sorted (see fieldIndex).
+var keysDeleteConnectorProfileInput = [...]string{"connectorProfileName", "forceDelete"}
+
 func (v *DeleteConnectorProfileInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1379,10 +1430,10 @@ func (v *DeleteConnectorProfileInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "connectorProfileName":
+		switch fieldIndex(keysDeleteConnectorProfileInput[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.ConnectorProfileName, "connectorProfileName")
-		case "forceDelete":
+		case 1:
 			err = readBoolPtrField(r, &v.ForceDelete, "forceDelete")
 		default:
 			err = r.skip()
@@ -1421,17 +1472,14 @@ func (v *DeleteConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 		return err
 	}
 	for {
-		key, more, err := r.nextKey()
+		_, more, err := r.nextKey()
 		if err != nil || !more {
 			return err
 		}
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		default:
-			err = r.skip()
-		}
+		err = r.skip()
 		if err != nil {
 			return err
 		}
@@ -1477,6 +1525,9 @@ func (v *DescribeConnectorProfilesInput) encodeJSON(value smithyjson.Value) erro
 	return nil
 }
 
+// keysDescribeConnectorProfilesInput are the JSON keys of DescribeConnectorProfilesInput's members, sorted (see fieldIndex).
+var keysDescribeConnectorProfilesInput = [...]string{"connectorLabel", "connectorProfileNames", "connectorType", "maxResults", "nextToken"}
+
 func (v *DescribeConnectorProfilesInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1490,16 +1541,16 @@ func (v *DescribeConnectorProfilesInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "connectorProfileNames":
+		switch fieldIndex(keysDescribeConnectorProfilesInput[:], key) {
+		case 1:
 			err = r.wrap(decodeConnectorProfileNameList(r, &v.ConnectorProfileNames), "connectorProfileNames")
-		case "connectorType":
+		case 2:
 			err = readStringField(r, &v.ConnectorType, "connectorType")
-		case "connectorLabel":
+		case 0:
 			err = readStringPtrField(r, &v.ConnectorLabel, "connectorLabel")
-		case "maxResults":
+		case 3:
 			err = readIntPtrField(r, &v.MaxResults, 32, "maxResults")
-		case "nextToken":
+		case 4:
 			err = readStringPtrField(r, &v.NextToken, "nextToken")
 		default:
 			err = r.skip()
@@ -1540,6 +1591,9 @@ func (v *DescribeConnectorProfilesOutput) encodeJSON(value smithyjson.Value) err
 	return nil
 }
 
+// keysDescribeConnectorProfilesOutput are the JSON keys of DescribeConnectorProfilesOutput's members, sorted (see fieldIndex).
+var keysDescribeConnectorProfilesOutput = [...]string{"connectorProfileDetails", "nextToken"}
+
 func (v *DescribeConnectorProfilesOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1553,10 +1607,10 @@ func (v *DescribeConnectorProfilesOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "connectorProfileDetails":
+		switch fieldIndex(keysDescribeConnectorProfilesOutput[:], key) {
+		case 0:
 			err = r.wrap(decodeConnectorProfileDetailList(r, &v.ConnectorProfileDetails), "connectorProfileDetails")
-		case "nextToken":
+		case 1:
 			err = readStringPtrField(r, &v.NextToken, "nextToken")
 		default:
 			err = r.skip()
@@ -1590,6 +1644,9 @@ func (v *DynatraceConnectorProfileCredentials) encodeJSON(value smithyjson.Value
 	return nil
 }
 
+// keysDynatraceConnectorProfileCredentials are the JSON keys of DynatraceConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysDynatraceConnectorProfileCredentials = [...]string{"apiToken"}
+
 func (v *DynatraceConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1603,8 +1660,8 @@ func (v *DynatraceConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "apiToken":
+		switch fieldIndex(keysDynatraceConnectorProfileCredentials[:], key) {
+		case 0:
 			err = readStringField(r, &v.ApiToken, "apiToken")
 		default:
 			err = r.skip()
@@ -1638,6 +1695,9 @@ func (v *DynatraceConnectorProfileProperties) encodeJSON(value smithyjson.Value)
 	return nil
 }
 
+// keysDynatraceConnectorProfileProperties are the JSON keys of DynatraceConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysDynatraceConnectorProfileProperties = [...]string{"instanceUrl"}
+
 func (v *DynatraceConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1651,8 +1711,8 @@ func (v *DynatraceConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysDynatraceConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
 			err = r.skip()
@@ -1698,6 +1758,9 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) encodeJSON(value smithyjson
 	return nil
 }
 
+// keysGoogleAnalyticsConnectorProfileCredentials are the JSON keys of GoogleAnalyticsConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysGoogleAnalyticsConnectorProfileCredentials = [...]string{"accessToken", "clientId", "clientSecret", "oAuthRequest", "refreshToken"}
+
 func (v *GoogleAnalyticsConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1711,16 +1774,16 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) decodeJSON(r *jsonReader) e
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "clientId":
+		switch fieldIndex(keysGoogleAnalyticsConnectorProfileCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.ClientId, "clientId")
-		case "clientSecret":
+		case 2:
 			err = readStringField(r, &v.ClientSecret, "clientSecret")
-		case "accessToken":
+		case 0:
 			err = readStringPtrField(r, &v.AccessToken, "accessToken")
-		case "refreshToken":
+		case 4:
 			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
-		case "oAuthRequest":
+		case 3:
 			v.OAuthRequest = new(ConnectorOAuthRequest)
 			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
@@ -1760,17 +1823,14 @@ func (v *GoogleAnalyticsConnectorProfileProperties) decodeJSON(r *jsonReader) er
 		return err
 	}
 	for {
-		key, more, err := r.nextKey()
+		_, more, err := r.nextKey()
 		if err != nil || !more {
 			return err
 		}
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		default:
-			err = r.skip()
-		}
+		err = r.skip()
 		if err != nil {
 			return err
 		}
@@ -1810,6 +1870,9 @@ func (v *HoneycodeConnectorProfileCredentials) encodeJSON(value smithyjson.Value
 	return nil
 }
 
+// keysHoneycodeConnectorProfileCredentials are the JSON keys of HoneycodeConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysHoneycodeConnectorProfileCredentials = [...]string{"accessToken", "oAuthRequest", "refreshToken"}
+
 func (v *HoneycodeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1823,12 +1886,12 @@ func (v *HoneycodeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "accessToken":
+		switch fieldIndex(keysHoneycodeConnectorProfileCredentials[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.AccessToken, "accessToken")
-		case "refreshToken":
+		case 2:
 			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
-		case "oAuthRequest":
+		case 1:
 			v.OAuthRequest = new(ConnectorOAuthRequest)
 			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
@@ -1868,17 +1931,14 @@ func (v *HoneycodeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		return err
 	}
 	for {
-		key, more, err := r.nextKey()
+		_, more, err := r.nextKey()
 		if err != nil || !more {
 			return err
 		}
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		default:
-			err = r.skip()
-		}
+		err = r.skip()
 		if err != nil {
 			return err
 		}
@@ -1911,6 +1971,9 @@ func (v *InforNexusConnectorProfileCredentials) encodeJSON(value smithyjson.Valu
 	return nil
 }
 
+// keysInforNexusConnectorProfileCredentials are the JSON keys of InforNexusConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysInforNexusConnectorProfileCredentials = [...]string{"accessKeyId", "datakey", "secretAccessKey", "userId"}
+
 func (v *InforNexusConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1924,14 +1987,14 @@ func (v *InforNexusConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "accessKeyId":
+		switch fieldIndex(keysInforNexusConnectorProfileCredentials[:], key) {
+		case 0:
 			err = readStringField(r, &v.AccessKeyId, "accessKeyId")
-		case "userId":
+		case 3:
 			err = readStringField(r, &v.UserId, "userId")
-		case "secretAccessKey":
+		case 2:
 			err = readStringField(r, &v.SecretAccessKey, "secretAccessKey")
-		case "datakey":
+		case 1:
 			err = readStringField(r, &v.Datakey, "datakey")
 		default:
 			err = r.skip()
@@ -1965,6 +2028,9 @@ func (v *InforNexusConnectorProfileProperties) encodeJSON(value smithyjson.Value
 	return nil
 }
 
+// keysInforNexusConnectorProfileProperties are the JSON keys of InforNexusConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysInforNexusConnectorProfileProperties = [...]string{"instanceUrl"}
+
 func (v *InforNexusConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1978,8 +2044,8 @@ func (v *InforNexusConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysInforNexusConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
 			err = r.skip()
@@ -2015,6 +2081,9 @@ func (v *InternalServerException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysInternalServerException are the JSON keys of InternalServerException's members, sorted (see fieldIndex).
+var keysInternalServerException = [...]string{"message"}
+
 func (v *InternalServerException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2028,8 +2097,8 @@ func (v *InternalServerException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysInternalServerException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "message")
 		default:
 			err = r.skip()
@@ -2072,6 +2141,9 @@ func (v *MarketoConnectorProfileCredentials) encodeJSON(value smithyjson.Value) 
 	return nil
 }
 
+// keysMarketoConnectorProfileCredentials are the JSON keys of MarketoConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysMarketoConnectorProfileCredentials = [...]string{"accessToken", "clientId", "clientSecret", "oAuthRequest"}
+
 func (v *MarketoConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2085,14 +2157,14 @@ func (v *MarketoConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "clientId":
+		switch fieldIndex(keysMarketoConnectorProfileCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.ClientId, "clientId")
-		case "clientSecret":
+		case 2:
 			err = readStringField(r, &v.ClientSecret, "clientSecret")
-		case "accessToken":
+		case 0:
 			err = readStringPtrField(r, &v.AccessToken, "accessToken")
-		case "oAuthRequest":
+		case 3:
 			v.OAuthRequest = new(ConnectorOAuthRequest)
 			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
@@ -2127,6 +2199,9 @@ func (v *MarketoConnectorProfileProperties) encodeJSON(value smithyjson.Value) e
 	return nil
 }
 
+// keysMarketoConnectorProfileProperties are the JSON keys of MarketoConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysMarketoConnectorProfileProperties = [...]string{"instanceUrl"}
+
 func (v *MarketoConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2140,8 +2215,8 @@ func (v *MarketoConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysMarketoConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
 			err = r.skip()
@@ -2191,6 +2266,9 @@ func (v *OAuth2Credentials) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysOAuth2Credentials are the JSON keys of OAuth2Credentials's members, sorted (see fieldIndex).
+var keysOAuth2Credentials = [...]string{"accessToken", "clientId", "clientSecret", "oAuthRequest", "refreshToken"}
+
 func (v *OAuth2Credentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2204,16 +2282,16 @@ func (v *OAuth2Credentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "clientId":
+		switch fieldIndex(keysOAuth2Credentials[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.ClientId, "clientId")
-		case "clientSecret":
+		case 2:
 			err = readStringPtrField(r, &v.ClientSecret, "clientSecret")
-		case "accessToken":
+		case 0:
 			err = readStringPtrField(r, &v.AccessToken, "accessToken")
-		case "refreshToken":
+		case 4:
 			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
-		case "oAuthRequest":
+		case 3:
 			v.OAuthRequest = new(ConnectorOAuthRequest)
 			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
@@ -2256,6 +2334,9 @@ func (v *OAuth2Properties) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysOAuth2Properties are the JSON keys of OAuth2Properties's members, sorted (see fieldIndex).
+var keysOAuth2Properties = [...]string{"oAuth2GrantType", "tokenUrl", "tokenUrlCustomProperties"}
+
 func (v *OAuth2Properties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2269,12 +2350,12 @@ func (v *OAuth2Properties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "tokenUrl":
+		switch fieldIndex(keysOAuth2Properties[:], key) {
+		case 1:
 			err = readStringField(r, &v.TokenUrl, "tokenUrl")
-		case "oAuth2GrantType":
+		case 0:
 			err = readStringField(r, &v.OAuth2GrantType, "oAuth2GrantType")
-		case "tokenUrlCustomProperties":
+		case 2:
 			err = r.wrap(decodeTokenUrlCustomProperties(r, &v.TokenUrlCustomProperties), "tokenUrlCustomProperties")
 		default:
 			err = r.skip()
@@ -2320,6 +2401,9 @@ func (v *OAuthCredentials) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysOAuthCredentials are the JSON keys of OAuthCredentials's members, sorted (see fieldIndex).
+var keysOAuthCredentials = [...]string{"accessToken", "clientId", "clientSecret", "oAuthRequest", "refreshToken"}
+
 func (v *OAuthCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2333,16 +2417,16 @@ func (v *OAuthCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "clientId":
+		switch fieldIndex(keysOAuthCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.ClientId, "clientId")
-		case "clientSecret":
+		case 2:
 			err = readStringField(r, &v.ClientSecret, "clientSecret")
-		case "accessToken":
+		case 0:
 			err = readStringPtrField(r, &v.AccessToken, "accessToken")
-		case "refreshToken":
+		case 4:
 			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
-		case "oAuthRequest":
+		case 3:
 			v.OAuthRequest = new(ConnectorOAuthRequest)
 			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
@@ -2383,6 +2467,9 @@ func (v *OAuthProperties) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysOAuthProperties are the JSON keys of OAuthProperties's members, sorted (see fieldIndex).
+var keysOAuthProperties = [...]string{"authCodeUrl", "oAuthScopes", "tokenUrl"}
+
 func (v *OAuthProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2396,12 +2483,12 @@ func (v *OAuthProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "tokenUrl":
+		switch fieldIndex(keysOAuthProperties[:], key) {
+		case 2:
 			err = readStringField(r, &v.TokenUrl, "tokenUrl")
-		case "authCodeUrl":
+		case 0:
 			err = readStringField(r, &v.AuthCodeUrl, "authCodeUrl")
-		case "oAuthScopes":
+		case 1:
 			err = r.wrap(decodeOAuthScopeList(r, &v.OAuthScopes), "oAuthScopes")
 		default:
 			err = r.skip()
@@ -2448,6 +2535,9 @@ func (v *PardotConnectorProfileCredentials) encodeJSON(value smithyjson.Value) e
 	return nil
 }
 
+// keysPardotConnectorProfileCredentials are the JSON keys of PardotConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysPardotConnectorProfileCredentials = [...]string{"accessToken", "clientCredentialsArn", "oAuthRequest", "refreshToken"}
+
 func (v *PardotConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2461,15 +2551,15 @@ func (v *PardotConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "accessToken":
+		switch fieldIndex(keysPardotConnectorProfileCredentials[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.AccessToken, "accessToken")
-		case "refreshToken":
+		case 3:
 			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
-		case "oAuthRequest":
+		case 2:
 			v.OAuthRequest = new(ConnectorOAuthRequest)
 			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
-		case "clientCredentialsArn":
+		case 1:
 			err = readStringPtrField(r, &v.ClientCredentialsArn, "clientCredentialsArn")
 		default:
 			err = r.skip()
@@ -2509,6 +2599,9 @@ func (v *PardotConnectorProfileProperties) encodeJSON(value smithyjson.Value) er
 	return nil
 }
 
+// keysPardotConnectorProfileProperties are the JSON keys of PardotConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysPardotConnectorProfileProperties = [...]string{"businessUnitId", "instanceUrl", "isSandboxEnvironment"}
+
 func (v *PardotConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2523,12 +2616,12 @@ func (v *PardotConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysPardotConnectorProfileProperties[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.InstanceUrl, "instanceUrl")
-		case "isSandboxEnvironment":
+		case 2:
 			err = readBoolField(r, &v.IsSandboxEnvironment, "isSandboxEnvironment")
-		case "businessUnitId":
+		case 0:
 			err = readStringPtrField(r, &v.BusinessUnitId, "businessUnitId")
 		default:
 			err = r.skip()
@@ -2570,6 +2663,9 @@ func (v *PrivateConnectionProvisioningState) encodeJSON(value smithyjson.Value) 
 	return nil
 }
 
+// keysPrivateConnectionProvisioningState are the JSON keys of PrivateConnectionProvisioningState's members, sorted (see fieldIndex).
+var keysPrivateConnectionProvisioningState = [...]string{"failureCause", "failureMessage", "status"}
+
 func (v *PrivateConnectionProvisioningState) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2583,12 +2679,12 @@ func (v *PrivateConnectionProvisioningState) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "status":
+		switch fieldIndex(keysPrivateConnectionProvisioningState[:], key) {
+		case 2:
 			err = readStringField(r, &v.Status, "status")
-		case "failureMessage":
+		case 1:
 			err = readStringPtrField(r, &v.FailureMessage, "failureMessage")
-		case "failureCause":
+		case 0:
 			err = readStringField(r, &v.FailureCause, "failureCause")
 		default:
 			err = r.skip()
@@ -2627,6 +2723,9 @@ func (v *RedshiftConnectorProfileCredentials) encodeJSON(value smithyjson.Value)
 	return nil
 }
 
+// keysRedshiftConnectorProfileCredentials are the JSON keys of RedshiftConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysRedshiftConnectorProfileCredentials = [...]string{"password", "username"}
+
 func (v *RedshiftConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2640,10 +2739,10 @@ func (v *RedshiftConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "username":
+		switch fieldIndex(keysRedshiftConnectorProfileCredentials[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.Username, "username")
-		case "password":
+		case 0:
 			err = readStringPtrField(r, &v.Password, "password")
 		default:
 			err = r.skip()
@@ -2697,6 +2796,9 @@ func (v *RedshiftConnectorProfileProperties) encodeJSON(value smithyjson.Value) 
 	return nil
 }
 
+// keysRedshiftConnectorProfileProperties are the JSON keys of RedshiftConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysRedshiftConnectorProfileProperties = [...]string{"bucketName", "bucketPrefix", "clusterIdentifier", "dataApiRoleArn", "databaseName", "databaseUrl", "isRedshiftServerless", "roleArn", "workgroupName"}
+
 func (v *RedshiftConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2711,24 +2813,24 @@ func (v *RedshiftConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "databaseUrl":
+		switch fieldIndex(keysRedshiftConnectorProfileProperties[:], key) {
+		case 5:
 			err = readStringPtrField(r, &v.DatabaseUrl, "databaseUrl")
-		case "bucketName":
+		case 0:
 			err = readStringField(r, &v.BucketName, "bucketName")
-		case "bucketPrefix":
+		case 1:
 			err = readStringPtrField(r, &v.BucketPrefix, "bucketPrefix")
-		case "roleArn":
+		case 7:
 			err = readStringField(r, &v.RoleArn, "roleArn")
-		case "dataApiRoleArn":
+		case 3:
 			err = readStringPtrField(r, &v.DataApiRoleArn, "dataApiRoleArn")
-		case "isRedshiftServerless":
+		case 6:
 			err = readBoolField(r, &v.IsRedshiftServerless, "isRedshiftServerless")
-		case "clusterIdentifier":
+		case 2:
 			err = readStringPtrField(r, &v.ClusterIdentifier, "clusterIdentifier")
-		case "workgroupName":
+		case 8:
 			err = readStringPtrField(r, &v.WorkgroupName, "workgroupName")
-		case "databaseName":
+		case 4:
 			err = readStringPtrField(r, &v.DatabaseName, "databaseName")
 		default:
 			err = r.skip()
@@ -2764,6 +2866,9 @@ func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysResourceNotFoundException are the JSON keys of ResourceNotFoundException's members, sorted (see fieldIndex).
+var keysResourceNotFoundException = [...]string{"message"}
+
 func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2777,8 +2882,8 @@ func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysResourceNotFoundException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "message")
 		default:
 			err = r.skip()
@@ -2821,6 +2926,9 @@ func (v *SAPODataConnectorProfileCredentials) encodeJSON(value smithyjson.Value)
 	return nil
 }
 
+// keysSAPODataConnectorProfileCredentials are the JSON keys of SAPODataConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysSAPODataConnectorProfileCredentials = [...]string{"basicAuthCredentials", "oAuthCredentials"}
+
 func (v *SAPODataConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2834,11 +2942,11 @@ func (v *SAPODataConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "basicAuthCredentials":
+		switch fieldIndex(keysSAPODataConnectorProfileCredentials[:], key) {
+		case 0:
 			v.BasicAuthCredentials = new(BasicAuthCredentials)
 			err = r.wrap(v.BasicAuthCredentials.decodeJSON(r), "basicAuthCredentials")
-		case "oAuthCredentials":
+		case 1:
 			v.OAuthCredentials = new(OAuthCredentials)
 			err = r.wrap(v.OAuthCredentials.decodeJSON(r), "oAuthCredentials")
 		default:
@@ -2888,6 +2996,9 @@ func (v *SAPODataConnectorProfileProperties) encodeJSON(value smithyjson.Value) 
 	return nil
 }
 
+// keysSAPODataConnectorProfileProperties are the JSON keys of SAPODataConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysSAPODataConnectorProfileProperties = [...]string{"applicationHostUrl", "applicationServicePath", "clientNumber", "disableSSO", "logonLanguage", "oAuthProperties", "portNumber", "privateLinkServiceName"}
+
 func (v *SAPODataConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2902,23 +3013,23 @@ func (v *SAPODataConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "applicationHostUrl":
+		switch fieldIndex(keysSAPODataConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringField(r, &v.ApplicationHostUrl, "applicationHostUrl")
-		case "applicationServicePath":
+		case 1:
 			err = readStringField(r, &v.ApplicationServicePath, "applicationServicePath")
-		case "portNumber":
+		case 6:
 			err = readIntField(r, &v.PortNumber, 32, "portNumber")
-		case "clientNumber":
+		case 2:
 			err = readStringField(r, &v.ClientNumber, "clientNumber")
-		case "logonLanguage":
+		case 4:
 			err = readStringPtrField(r, &v.LogonLanguage, "logonLanguage")
-		case "privateLinkServiceName":
+		case 7:
 			err = readStringPtrField(r, &v.PrivateLinkServiceName, "privateLinkServiceName")
-		case "oAuthProperties":
+		case 5:
 			v.OAuthProperties = new(OAuthProperties)
 			err = r.wrap(v.OAuthProperties.decodeJSON(r), "oAuthProperties")
-		case "disableSSO":
+		case 3:
 			err = readBoolField(r, &v.DisableSSO, "disableSSO")
 		default:
 			err = r.skip()
@@ -2971,6 +3082,9 @@ func (v *SalesforceConnectorProfileCredentials) encodeJSON(value smithyjson.Valu
 	return nil
 }
 
+// keysSalesforceConnectorProfileCredentials are the JSON keys of SalesforceConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysSalesforceConnectorProfileCredentials = [...]string{"accessToken", "clientCredentialsArn", "jwtToken", "oAuth2GrantType", "oAuthRequest", "refreshToken"}
+
 func (v *SalesforceConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2984,19 +3098,19 @@ func (v *SalesforceConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "accessToken":
+		switch fieldIndex(keysSalesforceConnectorProfileCredentials[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.AccessToken, "accessToken")
-		case "refreshToken":
+		case 5:
 			err = readStringPtrField(r, &v.RefreshToken, "refreshToken")
-		case "oAuthRequest":
+		case 4:
 			v.OAuthRequest = new(ConnectorOAuthRequest)
 			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
-		case "clientCredentialsArn":
+		case 1:
 			err = readStringPtrField(r, &v.ClientCredentialsArn, "clientCredentialsArn")
-		case "oAuth2GrantType":
+		case 3:
 			err = readStringField(r, &v.OAuth2GrantType, "oAuth2GrantType")
-		case "jwtToken":
+		case 2:
 			err = readStringPtrField(r, &v.JwtToken, "jwtToken")
 		default:
 			err = r.skip()
@@ -3034,6 +3148,9 @@ func (v *SalesforceConnectorProfileProperties) encodeJSON(value smithyjson.Value
 	return nil
 }
 
+// keysSalesforceConnectorProfileProperties are the JSON keys of SalesforceConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysSalesforceConnectorProfileProperties = [...]string{"instanceUrl", "isSandboxEnvironment", "usePrivateLinkForMetadataAndAuthorization"}
+
 func (v *SalesforceConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3049,12 +3166,12 @@ func (v *SalesforceConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysSalesforceConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.InstanceUrl, "instanceUrl")
-		case "isSandboxEnvironment":
+		case 1:
 			err = readBoolField(r, &v.IsSandboxEnvironment, "isSandboxEnvironment")
-		case "usePrivateLinkForMetadataAndAuthorization":
+		case 2:
 			err = readBoolField(r, &v.UsePrivateLinkForMetadataAndAuthorization, "usePrivateLinkForMetadataAndAuthorization")
 		default:
 			err = r.skip()
@@ -3098,6 +3215,9 @@ func (v *ServiceNowConnectorProfileCredentials) encodeJSON(value smithyjson.Valu
 	return nil
 }
 
+// keysServiceNowConnectorProfileCredentials are the JSON keys of ServiceNowConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysServiceNowConnectorProfileCredentials = [...]string{"oAuth2Credentials", "password", "username"}
+
 func (v *ServiceNowConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3111,12 +3231,12 @@ func (v *ServiceNowConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "username":
+		switch fieldIndex(keysServiceNowConnectorProfileCredentials[:], key) {
+		case 2:
 			err = readStringPtrField(r, &v.Username, "username")
-		case "password":
+		case 1:
 			err = readStringPtrField(r, &v.Password, "password")
-		case "oAuth2Credentials":
+		case 0:
 			v.OAuth2Credentials = new(OAuth2Credentials)
 			err = r.wrap(v.OAuth2Credentials.decodeJSON(r), "oAuth2Credentials")
 		default:
@@ -3151,6 +3271,9 @@ func (v *ServiceNowConnectorProfileProperties) encodeJSON(value smithyjson.Value
 	return nil
 }
 
+// keysServiceNowConnectorProfileProperties are the JSON keys of ServiceNowConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysServiceNowConnectorProfileProperties = [...]string{"instanceUrl"}
+
 func (v *ServiceNowConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3164,8 +3287,8 @@ func (v *ServiceNowConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysServiceNowConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
 			err = r.skip()
@@ -3201,6 +3324,9 @@ func (v *ServiceQuotaExceededException) encodeJSON(value smithyjson.Value) error
 	return nil
 }
 
+// keysServiceQuotaExceededException are the JSON keys of ServiceQuotaExceededException's members, sorted (see fieldIndex).
+var keysServiceQuotaExceededException = [...]string{"message"}
+
 func (v *ServiceQuotaExceededException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3214,8 +3340,8 @@ func (v *ServiceQuotaExceededException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysServiceQuotaExceededException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "message")
 		default:
 			err = r.skip()
@@ -3249,6 +3375,9 @@ func (v *SingularConnectorProfileCredentials) encodeJSON(value smithyjson.Value)
 	return nil
 }
 
+// keysSingularConnectorProfileCredentials are the JSON keys of SingularConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysSingularConnectorProfileCredentials = [...]string{"apiKey"}
+
 func (v *SingularConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3262,8 +3391,8 @@ func (v *SingularConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "apiKey":
+		switch fieldIndex(keysSingularConnectorProfileCredentials[:], key) {
+		case 0:
 			err = readStringField(r, &v.ApiKey, "apiKey")
 		default:
 			err = r.skip()
@@ -3302,17 +3431,14 @@ func (v *SingularConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		return err
 	}
 	for {
-		key, more, err := r.nextKey()
+		_, more, err := r.nextKey()
 		if err != nil || !more {
 			return err
 		}
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		default:
-			err = r.skip()
-		}
+		err = r.skip()
 		if err != nil {
 			return err
 		}
@@ -3351,6 +3477,9 @@ func (v *SlackConnectorProfileCredentials) encodeJSON(value smithyjson.Value) er
 	return nil
 }
 
+// keysSlackConnectorProfileCredentials are the JSON keys of SlackConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysSlackConnectorProfileCredentials = [...]string{"accessToken", "clientId", "clientSecret", "oAuthRequest"}
+
 func (v *SlackConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3364,14 +3493,14 @@ func (v *SlackConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "clientId":
+		switch fieldIndex(keysSlackConnectorProfileCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.ClientId, "clientId")
-		case "clientSecret":
+		case 2:
 			err = readStringField(r, &v.ClientSecret, "clientSecret")
-		case "accessToken":
+		case 0:
 			err = readStringPtrField(r, &v.AccessToken, "accessToken")
-		case "oAuthRequest":
+		case 3:
 			v.OAuthRequest = new(ConnectorOAuthRequest)
 			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
@@ -3406,6 +3535,9 @@ func (v *SlackConnectorProfileProperties) encodeJSON(value smithyjson.Value) err
 	return nil
 }
 
+// keysSlackConnectorProfileProperties are the JSON keys of SlackConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysSlackConnectorProfileProperties = [...]string{"instanceUrl"}
+
 func (v *SlackConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3419,8 +3551,8 @@ func (v *SlackConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysSlackConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
 			err = r.skip()
@@ -3455,6 +3587,9 @@ func (v *SnowflakeConnectorProfileCredentials) encodeJSON(value smithyjson.Value
 	return nil
 }
 
+// keysSnowflakeConnectorProfileCredentials are the JSON keys of SnowflakeConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysSnowflakeConnectorProfileCredentials = [...]string{"password", "username"}
+
 func (v *SnowflakeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3468,10 +3603,10 @@ func (v *SnowflakeConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "username":
+		switch fieldIndex(keysSnowflakeConnectorProfileCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.Username, "username")
-		case "password":
+		case 0:
 			err = readStringField(r, &v.Password, "password")
 		default:
 			err = r.skip()
@@ -3519,6 +3654,9 @@ func (v *SnowflakeConnectorProfileProperties) encodeJSON(value smithyjson.Value)
 	return nil
 }
 
+// keysSnowflakeConnectorProfileProperties are the JSON keys of SnowflakeConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysSnowflakeConnectorProfileProperties = [...]string{"accountName", "bucketName", "bucketPrefix", "privateLinkServiceName", "region", "stage", "warehouse"}
+
 func (v *SnowflakeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3532,20 +3670,20 @@ func (v *SnowflakeConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "warehouse":
+		switch fieldIndex(keysSnowflakeConnectorProfileProperties[:], key) {
+		case 6:
 			err = readStringField(r, &v.Warehouse, "warehouse")
-		case "stage":
+		case 5:
 			err = readStringField(r, &v.Stage, "stage")
-		case "bucketName":
+		case 1:
 			err = readStringField(r, &v.BucketName, "bucketName")
-		case "bucketPrefix":
+		case 2:
 			err = readStringPtrField(r, &v.BucketPrefix, "bucketPrefix")
-		case "privateLinkServiceName":
+		case 3:
 			err = readStringPtrField(r, &v.PrivateLinkServiceName, "privateLinkServiceName")
-		case "accountName":
+		case 0:
 			err = readStringPtrField(r, &v.AccountName, "accountName")
-		case "region":
+		case 4:
 			err = readStringPtrField(r, &v.Region, "region")
 		default:
 			err = r.skip()
@@ -3579,6 +3717,9 @@ func (v *TrendmicroConnectorProfileCredentials) encodeJSON(value smithyjson.Valu
 	return nil
 }
 
+// keysTrendmicroConnectorProfileCredentials are the JSON keys of TrendmicroConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysTrendmicroConnectorProfileCredentials = [...]string{"apiSecretKey"}
+
 func (v *TrendmicroConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3592,8 +3733,8 @@ func (v *TrendmicroConnectorProfileCredentials) decodeJSON(r *jsonReader) error 
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "apiSecretKey":
+		switch fieldIndex(keysTrendmicroConnectorProfileCredentials[:], key) {
+		case 0:
 			err = readStringField(r, &v.ApiSecretKey, "apiSecretKey")
 		default:
 			err = r.skip()
@@ -3632,17 +3773,14 @@ func (v *TrendmicroConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		return err
 	}
 	for {
-		key, more, err := r.nextKey()
+		_, more, err := r.nextKey()
 		if err != nil || !more {
 			return err
 		}
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		default:
-			err = r.skip()
-		}
+		err = r.skip()
 		if err != nil {
 			return err
 		}
@@ -3685,6 +3823,9 @@ func (v *UpdateConnectorProfileInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysUpdateConnectorProfileInput are the JSON keys of UpdateConnectorProfileInput's members, sorted (see fieldIndex).
+var keysUpdateConnectorProfileInput = [...]string{"clientToken", "connectionMode", "connectorProfileConfig", "connectorProfileName"}
+
 func (v *UpdateConnectorProfileInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3698,15 +3839,15 @@ func (v *UpdateConnectorProfileInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "connectorProfileName":
+		switch fieldIndex(keysUpdateConnectorProfileInput[:], key) {
+		case 3:
 			err = readStringPtrField(r, &v.ConnectorProfileName, "connectorProfileName")
-		case "connectionMode":
+		case 1:
 			err = readStringField(r, &v.ConnectionMode, "connectionMode")
-		case "connectorProfileConfig":
+		case 2:
 			v.ConnectorProfileConfig = new(ConnectorProfileConfig)
 			err = r.wrap(v.ConnectorProfileConfig.decodeJSON(r), "connectorProfileConfig")
-		case "clientToken":
+		case 0:
 			err = readStringPtrField(r, &v.ClientToken, "clientToken")
 		default:
 			err = r.skip()
@@ -3742,6 +3883,9 @@ func (v *UpdateConnectorProfileOutput) encodeJSON(value smithyjson.Value) error 
 	return nil
 }
 
+// keysUpdateConnectorProfileOutput are the JSON keys of UpdateConnectorProfileOutput's members, sorted (see fieldIndex).
+var keysUpdateConnectorProfileOutput = [...]string{"connectorProfileArn"}
+
 func (v *UpdateConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3755,8 +3899,8 @@ func (v *UpdateConnectorProfileOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "connectorProfileArn":
+		switch fieldIndex(keysUpdateConnectorProfileOutput[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.ConnectorProfileArn, "connectorProfileArn")
 		default:
 			err = r.skip()
@@ -3792,6 +3936,9 @@ func (v *ValidationException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysValidationException are the JSON keys of ValidationException's members, sorted (see fieldIndex).
+var keysValidationException = [...]string{"message"}
+
 func (v *ValidationException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3805,8 +3952,8 @@ func (v *ValidationException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "message":
+		switch fieldIndex(keysValidationException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "message")
 		default:
 			err = r.skip()
@@ -3841,6 +3988,9 @@ func (v *VeevaConnectorProfileCredentials) encodeJSON(value smithyjson.Value) er
 	return nil
 }
 
+// keysVeevaConnectorProfileCredentials are the JSON keys of VeevaConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysVeevaConnectorProfileCredentials = [...]string{"password", "username"}
+
 func (v *VeevaConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3854,10 +4004,10 @@ func (v *VeevaConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "username":
+		switch fieldIndex(keysVeevaConnectorProfileCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.Username, "username")
-		case "password":
+		case 0:
 			err = readStringField(r, &v.Password, "password")
 		default:
 			err = r.skip()
@@ -3891,6 +4041,9 @@ func (v *VeevaConnectorProfileProperties) encodeJSON(value smithyjson.Value) err
 	return nil
 }
 
+// keysVeevaConnectorProfileProperties are the JSON keys of VeevaConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysVeevaConnectorProfileProperties = [...]string{"instanceUrl"}
+
 func (v *VeevaConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3904,8 +4057,8 @@ func (v *VeevaConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysVeevaConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
 			err = r.skip()
@@ -3948,6 +4101,9 @@ func (v *ZendeskConnectorProfileCredentials) encodeJSON(value smithyjson.Value) 
 	return nil
 }
 
+// keysZendeskConnectorProfileCredentials are the JSON keys of ZendeskConnectorProfileCredentials's members, sorted (see fieldIndex).
+var keysZendeskConnectorProfileCredentials = [...]string{"accessToken", "clientId", "clientSecret", "oAuthRequest"}
+
 func (v *ZendeskConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -3961,14 +4117,14 @@ func (v *ZendeskConnectorProfileCredentials) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "clientId":
+		switch fieldIndex(keysZendeskConnectorProfileCredentials[:], key) {
+		case 1:
 			err = readStringField(r, &v.ClientId, "clientId")
-		case "clientSecret":
+		case 2:
 			err = readStringField(r, &v.ClientSecret, "clientSecret")
-		case "accessToken":
+		case 0:
 			err = readStringPtrField(r, &v.AccessToken, "accessToken")
-		case "oAuthRequest":
+		case 3:
 			v.OAuthRequest = new(ConnectorOAuthRequest)
 			err = r.wrap(v.OAuthRequest.decodeJSON(r), "oAuthRequest")
 		default:
@@ -4003,6 +4159,9 @@ func (v *ZendeskConnectorProfileProperties) encodeJSON(value smithyjson.Value) e
 	return nil
 }
 
+// keysZendeskConnectorProfileProperties are the JSON keys of ZendeskConnectorProfileProperties's members, sorted (see fieldIndex).
+var keysZendeskConnectorProfileProperties = [...]string{"instanceUrl"}
+
 func (v *ZendeskConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -4016,8 +4175,8 @@ func (v *ZendeskConnectorProfileProperties) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "instanceUrl":
+		switch fieldIndex(keysZendeskConnectorProfileProperties[:], key) {
+		case 0:
 			err = readStringField(r, &v.InstanceUrl, "instanceUrl")
 		default:
 			err = r.skip()

@@ -653,6 +653,26 @@ type jsonDecoder interface {
 	decodeJSON(r *jsonReader) error
 }
 
+// fieldIndex returns the position of key in keys, a struct's sorted key
+// table, or -1: struct decoders switch on it to find the member a key names
+// (a switch on the key strings takes the compiler much more memory in a big
+// package).
+func fieldIndex(keys []string, key []byte) int {
+	lo, hi := 0, len(keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if keys[m] < string(key) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(keys) && keys[lo] == string(key) {
+		return lo
+	}
+	return -1
+}
+
 // unmarshalStruct decodes data, one JSON value, into v (reset by the caller):
 // the body of every struct's UnmarshalJSON.
 func unmarshalStruct(data []byte, v jsonDecoder) error {

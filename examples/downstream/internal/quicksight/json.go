@@ -22,6 +22,9 @@ func (v *APIKeyConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysAPIKeyConnectionMetadata are the JSON keys of APIKeyConnectionMetadata's members, sorted (see fieldIndex).
+var keysAPIKeyConnectionMetadata = [...]string{"ApiKey", "BaseEndpoint", "Email"}
+
 func (v *APIKeyConnectionMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -35,12 +38,12 @@ func (v *APIKeyConnectionMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysAPIKeyConnectionMetadata[:], key) {
+		case 1:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
-		case "ApiKey":
+		case 0:
 			err = readStringField(r, &v.ApiKey, "ApiKey")
-		case "Email":
+		case 2:
 			err = readStringPtrField(r, &v.Email, "Email")
 		default:
 			err = r.skip()
@@ -79,6 +82,9 @@ func (v *AccessDeniedException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysAccessDeniedException are the JSON keys of AccessDeniedException's members, sorted (see fieldIndex).
+var keysAccessDeniedException = [...]string{"Message", "RequestId"}
+
 func (v *AccessDeniedException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -92,10 +98,10 @@ func (v *AccessDeniedException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Message":
+		switch fieldIndex(keysAccessDeniedException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "Message")
-		case "RequestId":
+		case 1:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
 			err = r.skip()
@@ -162,6 +168,9 @@ func (v *ActionConnector) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysActionConnector are the JSON keys of ActionConnector's members, sorted (see fieldIndex).
+var keysActionConnector = [...]string{"ActionConnectorId", "Arn", "AuthenticationConfig", "CreatedTime", "Description", "EnabledActions", "Error", "LastUpdatedTime", "Name", "Status", "Type", "VpcConnectionArn"}
+
 func (v *ActionConnector) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -175,32 +184,32 @@ func (v *ActionConnector) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Arn":
+		switch fieldIndex(keysActionConnector[:], key) {
+		case 1:
 			err = readStringField(r, &v.Arn, "Arn")
-		case "ActionConnectorId":
+		case 0:
 			err = readStringField(r, &v.ActionConnectorId, "ActionConnectorId")
-		case "Type":
+		case 10:
 			err = readStringField(r, &v.Type, "Type")
-		case "Name":
+		case 8:
 			err = readStringField(r, &v.Name, "Name")
-		case "CreatedTime":
+		case 3:
 			err = readTimePtrField(r, &v.CreatedTime, "epoch-seconds", "CreatedTime")
-		case "LastUpdatedTime":
+		case 7:
 			err = readTimeField(r, &v.LastUpdatedTime, "epoch-seconds", "LastUpdatedTime")
-		case "Status":
+		case 9:
 			err = readStringField(r, &v.Status, "Status")
-		case "Error":
+		case 6:
 			v.Error_ = new(ActionConnectorError)
 			err = r.wrap(v.Error_.decodeJSON(r), "Error")
-		case "Description":
+		case 4:
 			err = readStringPtrField(r, &v.Description, "Description")
-		case "AuthenticationConfig":
+		case 2:
 			v.AuthenticationConfig = new(ReadAuthConfig)
 			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
-		case "EnabledActions":
+		case 5:
 			err = r.wrap(decodeActionIdList(r, &v.EnabledActions), "EnabledActions")
-		case "VpcConnectionArn":
+		case 11:
 			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
 		default:
 			err = r.skip()
@@ -239,6 +248,9 @@ func (v *ActionConnectorError) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysActionConnectorError are the JSON keys of ActionConnectorError's members, sorted (see fieldIndex).
+var keysActionConnectorError = [...]string{"Message", "Type"}
+
 func (v *ActionConnectorError) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -252,10 +264,10 @@ func (v *ActionConnectorError) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Message":
+		switch fieldIndex(keysActionConnectorError[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "Message")
-		case "Type":
+		case 1:
 			err = readStringField(r, &v.Type, "Type")
 		default:
 			err = r.skip()
@@ -306,6 +318,9 @@ func (v *ActionConnectorSummary) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysActionConnectorSummary are the JSON keys of ActionConnectorSummary's members, sorted (see fieldIndex).
+var keysActionConnectorSummary = [...]string{"ActionConnectorId", "Arn", "CreatedTime", "Error", "LastUpdatedTime", "Name", "Status", "Type"}
+
 func (v *ActionConnectorSummary) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -319,22 +334,22 @@ func (v *ActionConnectorSummary) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Arn":
+		switch fieldIndex(keysActionConnectorSummary[:], key) {
+		case 1:
 			err = readStringField(r, &v.Arn, "Arn")
-		case "ActionConnectorId":
+		case 0:
 			err = readStringField(r, &v.ActionConnectorId, "ActionConnectorId")
-		case "Type":
+		case 7:
 			err = readStringField(r, &v.Type, "Type")
-		case "Name":
+		case 5:
 			err = readStringField(r, &v.Name, "Name")
-		case "CreatedTime":
+		case 2:
 			err = readTimePtrField(r, &v.CreatedTime, "epoch-seconds", "CreatedTime")
-		case "LastUpdatedTime":
+		case 4:
 			err = readTimeField(r, &v.LastUpdatedTime, "epoch-seconds", "LastUpdatedTime")
-		case "Status":
+		case 6:
 			err = readStringField(r, &v.Status, "Status")
-		case "Error":
+		case 3:
 			v.Error_ = new(ActionConnectorError)
 			err = r.wrap(v.Error_.decodeJSON(r), "Error")
 		default:
@@ -376,6 +391,9 @@ func (v *AuthConfig) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysAuthConfig are the JSON keys of AuthConfig's members, sorted (see fieldIndex).
+var keysAuthConfig = [...]string{"AuthenticationMetadata", "AuthenticationType"}
+
 func (v *AuthConfig) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -389,10 +407,10 @@ func (v *AuthConfig) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "AuthenticationType":
+		switch fieldIndex(keysAuthConfig[:], key) {
+		case 1:
 			err = readStringField(r, &v.AuthenticationType, "AuthenticationType")
-		case "AuthenticationMetadata":
+		case 0:
 			err = r.wrap(decodeAuthenticationMetadata(r, &v.AuthenticationMetadata), "AuthenticationMetadata")
 		default:
 			err = r.skip()
@@ -429,6 +447,9 @@ func (v *AuthorizationCodeGrantDetails) encodeJSON(value smithyjson.Value) error
 	return nil
 }
 
+// keysAuthorizationCodeGrantDetails are the JSON keys of AuthorizationCodeGrantDetails's members, sorted (see fieldIndex).
+var keysAuthorizationCodeGrantDetails = [...]string{"AuthorizationEndpoint", "ClientId", "ClientSecret", "TokenEndpoint"}
+
 func (v *AuthorizationCodeGrantDetails) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -442,14 +463,14 @@ func (v *AuthorizationCodeGrantDetails) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "ClientId":
+		switch fieldIndex(keysAuthorizationCodeGrantDetails[:], key) {
+		case 1:
 			err = readStringField(r, &v.ClientId, "ClientId")
-		case "ClientSecret":
+		case 2:
 			err = readStringField(r, &v.ClientSecret, "ClientSecret")
-		case "TokenEndpoint":
+		case 3:
 			err = readStringField(r, &v.TokenEndpoint, "TokenEndpoint")
-		case "AuthorizationEndpoint":
+		case 0:
 			err = readStringField(r, &v.AuthorizationEndpoint, "AuthorizationEndpoint")
 		default:
 			err = r.skip()
@@ -492,6 +513,9 @@ func (v *AuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) erro
 	return nil
 }
 
+// keysAuthorizationCodeGrantMetadata are the JSON keys of AuthorizationCodeGrantMetadata's members, sorted (see fieldIndex).
+var keysAuthorizationCodeGrantMetadata = [...]string{"AuthorizationCodeGrantCredentialsDetails", "AuthorizationCodeGrantCredentialsSource", "BaseEndpoint", "RedirectUrl"}
+
 func (v *AuthorizationCodeGrantMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -505,14 +529,14 @@ func (v *AuthorizationCodeGrantMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysAuthorizationCodeGrantMetadata[:], key) {
+		case 2:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
-		case "RedirectUrl":
+		case 3:
 			err = readStringField(r, &v.RedirectUrl, "RedirectUrl")
-		case "AuthorizationCodeGrantCredentialsSource":
+		case 1:
 			err = readStringField(r, &v.AuthorizationCodeGrantCredentialsSource, "AuthorizationCodeGrantCredentialsSource")
-		case "AuthorizationCodeGrantCredentialsDetails":
+		case 0:
 			err = r.wrap(decodeAuthorizationCodeGrantCredentialsDetails(r, &v.AuthorizationCodeGrantCredentialsDetails), "AuthorizationCodeGrantCredentialsDetails")
 		default:
 			err = r.skip()
@@ -548,6 +572,9 @@ func (v *BasicAuthConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysBasicAuthConnectionMetadata are the JSON keys of BasicAuthConnectionMetadata's members, sorted (see fieldIndex).
+var keysBasicAuthConnectionMetadata = [...]string{"BaseEndpoint", "Password", "Username"}
+
 func (v *BasicAuthConnectionMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -561,12 +588,12 @@ func (v *BasicAuthConnectionMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysBasicAuthConnectionMetadata[:], key) {
+		case 0:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
-		case "Username":
+		case 2:
 			err = readStringField(r, &v.Username, "Username")
-		case "Password":
+		case 1:
 			err = readStringField(r, &v.Password, "Password")
 		default:
 			err = r.skip()
@@ -602,6 +629,9 @@ func (v *ClientCredentialsGrantDetails) encodeJSON(value smithyjson.Value) error
 	return nil
 }
 
+// keysClientCredentialsGrantDetails are the JSON keys of ClientCredentialsGrantDetails's members, sorted (see fieldIndex).
+var keysClientCredentialsGrantDetails = [...]string{"ClientId", "ClientSecret", "TokenEndpoint"}
+
 func (v *ClientCredentialsGrantDetails) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -615,12 +645,12 @@ func (v *ClientCredentialsGrantDetails) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "ClientId":
+		switch fieldIndex(keysClientCredentialsGrantDetails[:], key) {
+		case 0:
 			err = readStringField(r, &v.ClientId, "ClientId")
-		case "ClientSecret":
+		case 1:
 			err = readStringField(r, &v.ClientSecret, "ClientSecret")
-		case "TokenEndpoint":
+		case 2:
 			err = readStringField(r, &v.TokenEndpoint, "TokenEndpoint")
 		default:
 			err = r.skip()
@@ -662,6 +692,9 @@ func (v *ClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) erro
 	return nil
 }
 
+// keysClientCredentialsGrantMetadata are the JSON keys of ClientCredentialsGrantMetadata's members, sorted (see fieldIndex).
+var keysClientCredentialsGrantMetadata = [...]string{"BaseEndpoint", "ClientCredentialsDetails", "ClientCredentialsSource"}
+
 func (v *ClientCredentialsGrantMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -675,12 +708,12 @@ func (v *ClientCredentialsGrantMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysClientCredentialsGrantMetadata[:], key) {
+		case 0:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
-		case "ClientCredentialsSource":
+		case 2:
 			err = readStringField(r, &v.ClientCredentialsSource, "ClientCredentialsSource")
-		case "ClientCredentialsDetails":
+		case 1:
 			err = r.wrap(decodeClientCredentialsDetails(r, &v.ClientCredentialsDetails), "ClientCredentialsDetails")
 		default:
 			err = r.skip()
@@ -719,6 +752,9 @@ func (v *ConflictException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysConflictException are the JSON keys of ConflictException's members, sorted (see fieldIndex).
+var keysConflictException = [...]string{"Message", "RequestId"}
+
 func (v *ConflictException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -732,10 +768,10 @@ func (v *ConflictException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Message":
+		switch fieldIndex(keysConflictException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "Message")
-		case "RequestId":
+		case 1:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
 			err = r.skip()
@@ -801,6 +837,9 @@ func (v *CreateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysCreateActionConnectorInput are the JSON keys of CreateActionConnectorInput's members, sorted (see fieldIndex).
+var keysCreateActionConnectorInput = [...]string{"ActionConnectorId", "AuthenticationConfig", "AwsAccountId", "Description", "Name", "Permissions", "Tags", "Type", "VpcConnectionArn"}
+
 func (v *CreateActionConnectorInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -814,25 +853,25 @@ func (v *CreateActionConnectorInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "AwsAccountId":
+		switch fieldIndex(keysCreateActionConnectorInput[:], key) {
+		case 2:
 			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
-		case "ActionConnectorId":
+		case 0:
 			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
-		case "Name":
+		case 4:
 			err = readStringPtrField(r, &v.Name, "Name")
-		case "Type":
+		case 7:
 			err = readStringField(r, &v.Type, "Type")
-		case "AuthenticationConfig":
+		case 1:
 			v.AuthenticationConfig = new(AuthConfig)
 			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
-		case "Description":
+		case 3:
 			err = readStringPtrField(r, &v.Description, "Description")
-		case "Permissions":
+		case 5:
 			err = r.wrap(decodeResourcePermissionList(r, &v.Permissions), "Permissions")
-		case "VpcConnectionArn":
+		case 8:
 			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
-		case "Tags":
+		case 6:
 			err = r.wrap(decodeTagList(r, &v.Tags), "Tags")
 		default:
 			err = r.skip()
@@ -856,23 +895,23 @@ func (v *CreateActionConnectorInput) decodeJSONBody(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "ActionConnectorId":
+		switch fieldIndex(keysCreateActionConnectorInput[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
-		case "Name":
+		case 4:
 			err = readStringPtrField(r, &v.Name, "Name")
-		case "Type":
+		case 7:
 			err = readStringField(r, &v.Type, "Type")
-		case "AuthenticationConfig":
+		case 1:
 			v.AuthenticationConfig = new(AuthConfig)
 			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
-		case "Description":
+		case 3:
 			err = readStringPtrField(r, &v.Description, "Description")
-		case "Permissions":
+		case 5:
 			err = r.wrap(decodeResourcePermissionList(r, &v.Permissions), "Permissions")
-		case "VpcConnectionArn":
+		case 8:
 			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
-		case "Tags":
+		case 6:
 			err = r.wrap(decodeTagList(r, &v.Tags), "Tags")
 		default:
 			err = r.skip()
@@ -918,6 +957,9 @@ func (v *CreateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysCreateActionConnectorOutput are the JSON keys of CreateActionConnectorOutput's members, sorted (see fieldIndex).
+var keysCreateActionConnectorOutput = [...]string{"ActionConnectorId", "Arn", "CreationStatus", "RequestId", "Status"}
+
 func (v *CreateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -932,16 +974,16 @@ func (v *CreateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Arn":
+		switch fieldIndex(keysCreateActionConnectorOutput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.Arn, "Arn")
-		case "CreationStatus":
+		case 2:
 			err = readStringField(r, &v.CreationStatus, "CreationStatus")
-		case "ActionConnectorId":
+		case 0:
 			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
-		case "RequestId":
+		case 3:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
-		case "Status":
+		case 4:
 			err = readIntField(r, &v.Status, 32, "Status")
 		default:
 			err = r.skip()
@@ -998,6 +1040,9 @@ func (v *DeleteActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysDeleteActionConnectorInput are the JSON keys of DeleteActionConnectorInput's members, sorted (see fieldIndex).
+var keysDeleteActionConnectorInput = [...]string{"ActionConnectorId", "AwsAccountId"}
+
 func (v *DeleteActionConnectorInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1011,10 +1056,10 @@ func (v *DeleteActionConnectorInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "AwsAccountId":
+		switch fieldIndex(keysDeleteActionConnectorInput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
-		case "ActionConnectorId":
+		case 0:
 			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		default:
 			err = r.skip()
@@ -1057,6 +1102,9 @@ func (v *DeleteActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysDeleteActionConnectorOutput are the JSON keys of DeleteActionConnectorOutput's members, sorted (see fieldIndex).
+var keysDeleteActionConnectorOutput = [...]string{"ActionConnectorId", "Arn", "RequestId", "Status"}
+
 func (v *DeleteActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1071,14 +1119,14 @@ func (v *DeleteActionConnectorOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Arn":
+		switch fieldIndex(keysDeleteActionConnectorOutput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.Arn, "Arn")
-		case "ActionConnectorId":
+		case 0:
 			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
-		case "RequestId":
+		case 2:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
-		case "Status":
+		case 3:
 			err = readIntField(r, &v.Status, 32, "Status")
 		default:
 			err = r.skip()
@@ -1132,6 +1180,9 @@ func (v *DescribeActionConnectorInput) encodeJSON(value smithyjson.Value) error 
 	return nil
 }
 
+// keysDescribeActionConnectorInput are the JSON keys of DescribeActionConnectorInput's members, sorted (see fieldIndex).
+var keysDescribeActionConnectorInput = [...]string{"ActionConnectorId", "AwsAccountId"}
+
 func (v *DescribeActionConnectorInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1145,10 +1196,10 @@ func (v *DescribeActionConnectorInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "AwsAccountId":
+		switch fieldIndex(keysDescribeActionConnectorInput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
-		case "ActionConnectorId":
+		case 0:
 			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
 		default:
 			err = r.skip()
@@ -1190,6 +1241,9 @@ func (v *DescribeActionConnectorOutput) encodeJSON(value smithyjson.Value) error
 	return nil
 }
 
+// keysDescribeActionConnectorOutput are the JSON keys of DescribeActionConnectorOutput's members, sorted (see fieldIndex).
+var keysDescribeActionConnectorOutput = [...]string{"ActionConnector", "RequestId", "Status"}
+
 func (v *DescribeActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1204,13 +1258,13 @@ func (v *DescribeActionConnectorOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "ActionConnector":
+		switch fieldIndex(keysDescribeActionConnectorOutput[:], key) {
+		case 0:
 			v.ActionConnector = new(ActionConnector)
 			err = r.wrap(v.ActionConnector.decodeJSON(r), "ActionConnector")
-		case "RequestId":
+		case 1:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
-		case "Status":
+		case 2:
 			err = readIntField(r, &v.Status, 32, "Status")
 		default:
 			err = r.skip()
@@ -1258,6 +1312,9 @@ func (v *IAMConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysIAMConnectionMetadata are the JSON keys of IAMConnectionMetadata's members, sorted (see fieldIndex).
+var keysIAMConnectionMetadata = [...]string{"RoleArn"}
+
 func (v *IAMConnectionMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1271,8 +1328,8 @@ func (v *IAMConnectionMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "RoleArn":
+		switch fieldIndex(keysIAMConnectionMetadata[:], key) {
+		case 0:
 			err = readStringField(r, &v.RoleArn, "RoleArn")
 		default:
 			err = r.skip()
@@ -1311,6 +1368,9 @@ func (v *InternalFailureException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysInternalFailureException are the JSON keys of InternalFailureException's members, sorted (see fieldIndex).
+var keysInternalFailureException = [...]string{"Message", "RequestId"}
+
 func (v *InternalFailureException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1324,10 +1384,10 @@ func (v *InternalFailureException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Message":
+		switch fieldIndex(keysInternalFailureException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "Message")
-		case "RequestId":
+		case 1:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
 			err = r.skip()
@@ -1366,6 +1426,9 @@ func (v *InvalidNextTokenException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysInvalidNextTokenException are the JSON keys of InvalidNextTokenException's members, sorted (see fieldIndex).
+var keysInvalidNextTokenException = [...]string{"Message", "RequestId"}
+
 func (v *InvalidNextTokenException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1379,10 +1442,10 @@ func (v *InvalidNextTokenException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Message":
+		switch fieldIndex(keysInvalidNextTokenException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "Message")
-		case "RequestId":
+		case 1:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
 			err = r.skip()
@@ -1421,6 +1484,9 @@ func (v *InvalidParameterValueException) encodeJSON(value smithyjson.Value) erro
 	return nil
 }
 
+// keysInvalidParameterValueException are the JSON keys of InvalidParameterValueException's members, sorted (see fieldIndex).
+var keysInvalidParameterValueException = [...]string{"Message", "RequestId"}
+
 func (v *InvalidParameterValueException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1434,10 +1500,10 @@ func (v *InvalidParameterValueException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Message":
+		switch fieldIndex(keysInvalidParameterValueException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "Message")
-		case "RequestId":
+		case 1:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
 			err = r.skip()
@@ -1479,6 +1545,9 @@ func (v *ListActionConnectorsInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysListActionConnectorsInput are the JSON keys of ListActionConnectorsInput's members, sorted (see fieldIndex).
+var keysListActionConnectorsInput = [...]string{"AwsAccountId", "MaxResults", "NextToken"}
+
 func (v *ListActionConnectorsInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1492,12 +1561,12 @@ func (v *ListActionConnectorsInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "AwsAccountId":
+		switch fieldIndex(keysListActionConnectorsInput[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
-		case "MaxResults":
+		case 1:
 			err = readIntPtrField(r, &v.MaxResults, 32, "MaxResults")
-		case "NextToken":
+		case 2:
 			err = readStringPtrField(r, &v.NextToken, "NextToken")
 		default:
 			err = r.skip()
@@ -1542,6 +1611,9 @@ func (v *ListActionConnectorsOutput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysListActionConnectorsOutput are the JSON keys of ListActionConnectorsOutput's members, sorted (see fieldIndex).
+var keysListActionConnectorsOutput = [...]string{"ActionConnectorSummaries", "NextToken", "RequestId", "Status"}
+
 func (v *ListActionConnectorsOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1556,14 +1628,14 @@ func (v *ListActionConnectorsOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "ActionConnectorSummaries":
+		switch fieldIndex(keysListActionConnectorsOutput[:], key) {
+		case 0:
 			err = r.wrap(decodeActionConnectorSummaryList(r, &v.ActionConnectorSummaries), "ActionConnectorSummaries")
-		case "NextToken":
+		case 1:
 			err = readStringPtrField(r, &v.NextToken, "NextToken")
-		case "RequestId":
+		case 2:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
-		case "Status":
+		case 3:
 			err = readIntField(r, &v.Status, 32, "Status")
 		default:
 			err = r.skip()
@@ -1614,6 +1686,9 @@ func (v *NoneConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysNoneConnectionMetadata are the JSON keys of NoneConnectionMetadata's members, sorted (see fieldIndex).
+var keysNoneConnectionMetadata = [...]string{"BaseEndpoint"}
+
 func (v *NoneConnectionMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1627,8 +1702,8 @@ func (v *NoneConnectionMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysNoneConnectionMetadata[:], key) {
+		case 0:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		default:
 			err = r.skip()
@@ -1665,6 +1740,9 @@ func (v *ReadAPIKeyConnectionMetadata) encodeJSON(value smithyjson.Value) error 
 	return nil
 }
 
+// keysReadAPIKeyConnectionMetadata are the JSON keys of ReadAPIKeyConnectionMetadata's members, sorted (see fieldIndex).
+var keysReadAPIKeyConnectionMetadata = [...]string{"BaseEndpoint", "Email"}
+
 func (v *ReadAPIKeyConnectionMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1678,10 +1756,10 @@ func (v *ReadAPIKeyConnectionMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysReadAPIKeyConnectionMetadata[:], key) {
+		case 0:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
-		case "Email":
+		case 1:
 			err = readStringPtrField(r, &v.Email, "Email")
 		default:
 			err = r.skip()
@@ -1722,6 +1800,9 @@ func (v *ReadAuthConfig) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysReadAuthConfig are the JSON keys of ReadAuthConfig's members, sorted (see fieldIndex).
+var keysReadAuthConfig = [...]string{"AuthenticationMetadata", "AuthenticationType"}
+
 func (v *ReadAuthConfig) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1735,10 +1816,10 @@ func (v *ReadAuthConfig) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "AuthenticationType":
+		switch fieldIndex(keysReadAuthConfig[:], key) {
+		case 1:
 			err = readStringField(r, &v.AuthenticationType, "AuthenticationType")
-		case "AuthenticationMetadata":
+		case 0:
 			err = r.wrap(decodeReadAuthenticationMetadata(r, &v.AuthenticationMetadata), "AuthenticationMetadata")
 		default:
 			err = r.skip()
@@ -1774,6 +1855,9 @@ func (v *ReadAuthorizationCodeGrantDetails) encodeJSON(value smithyjson.Value) e
 	return nil
 }
 
+// keysReadAuthorizationCodeGrantDetails are the JSON keys of ReadAuthorizationCodeGrantDetails's members, sorted (see fieldIndex).
+var keysReadAuthorizationCodeGrantDetails = [...]string{"AuthorizationEndpoint", "ClientId", "TokenEndpoint"}
+
 func (v *ReadAuthorizationCodeGrantDetails) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1787,12 +1871,12 @@ func (v *ReadAuthorizationCodeGrantDetails) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "ClientId":
+		switch fieldIndex(keysReadAuthorizationCodeGrantDetails[:], key) {
+		case 1:
 			err = readStringField(r, &v.ClientId, "ClientId")
-		case "TokenEndpoint":
+		case 2:
 			err = readStringField(r, &v.TokenEndpoint, "TokenEndpoint")
-		case "AuthorizationEndpoint":
+		case 0:
 			err = readStringField(r, &v.AuthorizationEndpoint, "AuthorizationEndpoint")
 		default:
 			err = r.skip()
@@ -1835,6 +1919,9 @@ func (v *ReadAuthorizationCodeGrantMetadata) encodeJSON(value smithyjson.Value) 
 	return nil
 }
 
+// keysReadAuthorizationCodeGrantMetadata are the JSON keys of ReadAuthorizationCodeGrantMetadata's members, sorted (see fieldIndex).
+var keysReadAuthorizationCodeGrantMetadata = [...]string{"AuthorizationCodeGrantCredentialsSource", "BaseEndpoint", "ReadAuthorizationCodeGrantCredentialsDetails", "RedirectUrl"}
+
 func (v *ReadAuthorizationCodeGrantMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1848,14 +1935,14 @@ func (v *ReadAuthorizationCodeGrantMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysReadAuthorizationCodeGrantMetadata[:], key) {
+		case 1:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
-		case "RedirectUrl":
+		case 3:
 			err = readStringField(r, &v.RedirectUrl, "RedirectUrl")
-		case "ReadAuthorizationCodeGrantCredentialsDetails":
+		case 2:
 			err = r.wrap(decodeReadAuthorizationCodeGrantCredentialsDetails(r, &v.ReadAuthorizationCodeGrantCredentialsDetails), "ReadAuthorizationCodeGrantCredentialsDetails")
-		case "AuthorizationCodeGrantCredentialsSource":
+		case 0:
 			err = readStringField(r, &v.AuthorizationCodeGrantCredentialsSource, "AuthorizationCodeGrantCredentialsSource")
 		default:
 			err = r.skip()
@@ -1890,6 +1977,9 @@ func (v *ReadBasicAuthConnectionMetadata) encodeJSON(value smithyjson.Value) err
 	return nil
 }
 
+// keysReadBasicAuthConnectionMetadata are the JSON keys of ReadBasicAuthConnectionMetadata's members, sorted (see fieldIndex).
+var keysReadBasicAuthConnectionMetadata = [...]string{"BaseEndpoint", "Username"}
+
 func (v *ReadBasicAuthConnectionMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1903,10 +1993,10 @@ func (v *ReadBasicAuthConnectionMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysReadBasicAuthConnectionMetadata[:], key) {
+		case 0:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
-		case "Username":
+		case 1:
 			err = readStringField(r, &v.Username, "Username")
 		default:
 			err = r.skip()
@@ -1941,6 +2031,9 @@ func (v *ReadClientCredentialsGrantDetails) encodeJSON(value smithyjson.Value) e
 	return nil
 }
 
+// keysReadClientCredentialsGrantDetails are the JSON keys of ReadClientCredentialsGrantDetails's members, sorted (see fieldIndex).
+var keysReadClientCredentialsGrantDetails = [...]string{"ClientId", "TokenEndpoint"}
+
 func (v *ReadClientCredentialsGrantDetails) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -1954,10 +2047,10 @@ func (v *ReadClientCredentialsGrantDetails) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "ClientId":
+		switch fieldIndex(keysReadClientCredentialsGrantDetails[:], key) {
+		case 0:
 			err = readStringField(r, &v.ClientId, "ClientId")
-		case "TokenEndpoint":
+		case 1:
 			err = readStringField(r, &v.TokenEndpoint, "TokenEndpoint")
 		default:
 			err = r.skip()
@@ -1999,6 +2092,9 @@ func (v *ReadClientCredentialsGrantMetadata) encodeJSON(value smithyjson.Value) 
 	return nil
 }
 
+// keysReadClientCredentialsGrantMetadata are the JSON keys of ReadClientCredentialsGrantMetadata's members, sorted (see fieldIndex).
+var keysReadClientCredentialsGrantMetadata = [...]string{"BaseEndpoint", "ClientCredentialsSource", "ReadClientCredentialsDetails"}
+
 func (v *ReadClientCredentialsGrantMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2012,12 +2108,12 @@ func (v *ReadClientCredentialsGrantMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysReadClientCredentialsGrantMetadata[:], key) {
+		case 0:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
-		case "ReadClientCredentialsDetails":
+		case 2:
 			err = r.wrap(decodeReadClientCredentialsDetails(r, &v.ReadClientCredentialsDetails), "ReadClientCredentialsDetails")
-		case "ClientCredentialsSource":
+		case 1:
 			err = readStringField(r, &v.ClientCredentialsSource, "ClientCredentialsSource")
 		default:
 			err = r.skip()
@@ -2052,6 +2148,9 @@ func (v *ReadIamConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysReadIamConnectionMetadata are the JSON keys of ReadIamConnectionMetadata's members, sorted (see fieldIndex).
+var keysReadIamConnectionMetadata = [...]string{"RoleArn", "SourceArn"}
+
 func (v *ReadIamConnectionMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2065,10 +2164,10 @@ func (v *ReadIamConnectionMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "RoleArn":
+		switch fieldIndex(keysReadIamConnectionMetadata[:], key) {
+		case 0:
 			err = readStringField(r, &v.RoleArn, "RoleArn")
-		case "SourceArn":
+		case 1:
 			err = readStringField(r, &v.SourceArn, "SourceArn")
 		default:
 			err = r.skip()
@@ -2102,6 +2201,9 @@ func (v *ReadNoneConnectionMetadata) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysReadNoneConnectionMetadata are the JSON keys of ReadNoneConnectionMetadata's members, sorted (see fieldIndex).
+var keysReadNoneConnectionMetadata = [...]string{"BaseEndpoint"}
+
 func (v *ReadNoneConnectionMetadata) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2115,8 +2217,8 @@ func (v *ReadNoneConnectionMetadata) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "BaseEndpoint":
+		switch fieldIndex(keysReadNoneConnectionMetadata[:], key) {
+		case 0:
 			err = readStringField(r, &v.BaseEndpoint, "BaseEndpoint")
 		default:
 			err = r.skip()
@@ -2158,6 +2260,9 @@ func (v *ResourceExistsException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysResourceExistsException are the JSON keys of ResourceExistsException's members, sorted (see fieldIndex).
+var keysResourceExistsException = [...]string{"Message", "RequestId", "ResourceType"}
+
 func (v *ResourceExistsException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2171,12 +2276,12 @@ func (v *ResourceExistsException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Message":
+		switch fieldIndex(keysResourceExistsException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "Message")
-		case "ResourceType":
+		case 2:
 			err = readStringField(r, &v.ResourceType, "ResourceType")
-		case "RequestId":
+		case 1:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
 			err = r.skip()
@@ -2218,6 +2323,9 @@ func (v *ResourceNotFoundException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysResourceNotFoundException are the JSON keys of ResourceNotFoundException's members, sorted (see fieldIndex).
+var keysResourceNotFoundException = [...]string{"Message", "RequestId", "ResourceType"}
+
 func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2231,12 +2339,12 @@ func (v *ResourceNotFoundException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Message":
+		switch fieldIndex(keysResourceNotFoundException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "Message")
-		case "ResourceType":
+		case 2:
 			err = readStringField(r, &v.ResourceType, "ResourceType")
-		case "RequestId":
+		case 1:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
 			err = r.skip()
@@ -2275,6 +2383,9 @@ func (v *ResourcePermission) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysResourcePermission are the JSON keys of ResourcePermission's members, sorted (see fieldIndex).
+var keysResourcePermission = [...]string{"Actions", "Principal"}
+
 func (v *ResourcePermission) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2288,10 +2399,10 @@ func (v *ResourcePermission) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Principal":
+		switch fieldIndex(keysResourcePermission[:], key) {
+		case 1:
 			err = readStringField(r, &v.Principal, "Principal")
-		case "Actions":
+		case 0:
 			err = r.wrap(decodeActionList(r, &v.Actions), "Actions")
 		default:
 			err = r.skip()
@@ -2326,6 +2437,9 @@ func (v *Tag) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysTag are the JSON keys of Tag's members, sorted (see fieldIndex).
+var keysTag = [...]string{"Key", "Value"}
+
 func (v *Tag) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2339,10 +2453,10 @@ func (v *Tag) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Key":
+		switch fieldIndex(keysTag[:], key) {
+		case 0:
 			err = readStringField(r, &v.Key, "Key")
-		case "Value":
+		case 1:
 			err = readStringField(r, &v.Value, "Value")
 		default:
 			err = r.skip()
@@ -2381,6 +2495,9 @@ func (v *ThrottlingException) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysThrottlingException are the JSON keys of ThrottlingException's members, sorted (see fieldIndex).
+var keysThrottlingException = [...]string{"Message", "RequestId"}
+
 func (v *ThrottlingException) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2394,10 +2511,10 @@ func (v *ThrottlingException) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Message":
+		switch fieldIndex(keysThrottlingException[:], key) {
+		case 0:
 			err = readStringPtrField(r, &v.Message, "Message")
-		case "RequestId":
+		case 1:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
 		default:
 			err = r.skip()
@@ -2450,6 +2567,9 @@ func (v *UpdateActionConnectorInput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysUpdateActionConnectorInput are the JSON keys of UpdateActionConnectorInput's members, sorted (see fieldIndex).
+var keysUpdateActionConnectorInput = [...]string{"ActionConnectorId", "AuthenticationConfig", "AwsAccountId", "Description", "Name", "VpcConnectionArn"}
+
 func (v *UpdateActionConnectorInput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2463,19 +2583,19 @@ func (v *UpdateActionConnectorInput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "AwsAccountId":
+		switch fieldIndex(keysUpdateActionConnectorInput[:], key) {
+		case 2:
 			err = readStringPtrField(r, &v.AwsAccountId, "AwsAccountId")
-		case "ActionConnectorId":
+		case 0:
 			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
-		case "Name":
+		case 4:
 			err = readStringPtrField(r, &v.Name, "Name")
-		case "AuthenticationConfig":
+		case 1:
 			v.AuthenticationConfig = new(AuthConfig)
 			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
-		case "Description":
+		case 3:
 			err = readStringPtrField(r, &v.Description, "Description")
-		case "VpcConnectionArn":
+		case 5:
 			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
 		default:
 			err = r.skip()
@@ -2499,15 +2619,15 @@ func (v *UpdateActionConnectorInput) decodeJSONBody(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Name":
+		switch fieldIndex(keysUpdateActionConnectorInput[:], key) {
+		case 4:
 			err = readStringPtrField(r, &v.Name, "Name")
-		case "AuthenticationConfig":
+		case 1:
 			v.AuthenticationConfig = new(AuthConfig)
 			err = r.wrap(v.AuthenticationConfig.decodeJSON(r), "AuthenticationConfig")
-		case "Description":
+		case 3:
 			err = readStringPtrField(r, &v.Description, "Description")
-		case "VpcConnectionArn":
+		case 5:
 			err = readStringPtrField(r, &v.VpcConnectionArn, "VpcConnectionArn")
 		default:
 			err = r.skip()
@@ -2553,6 +2673,9 @@ func (v *UpdateActionConnectorOutput) encodeJSON(value smithyjson.Value) error {
 	return nil
 }
 
+// keysUpdateActionConnectorOutput are the JSON keys of UpdateActionConnectorOutput's members, sorted (see fieldIndex).
+var keysUpdateActionConnectorOutput = [...]string{"ActionConnectorId", "Arn", "RequestId", "Status", "UpdateStatus"}
+
 func (v *UpdateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 	ok, err := r.enterObject()
 	if err != nil || !ok {
@@ -2567,16 +2690,16 @@ func (v *UpdateActionConnectorOutput) decodeJSON(r *jsonReader) error {
 		if r.null() {
 			continue
 		}
-		switch string(key) {
-		case "Arn":
+		switch fieldIndex(keysUpdateActionConnectorOutput[:], key) {
+		case 1:
 			err = readStringPtrField(r, &v.Arn, "Arn")
-		case "ActionConnectorId":
+		case 0:
 			err = readStringPtrField(r, &v.ActionConnectorId, "ActionConnectorId")
-		case "RequestId":
+		case 2:
 			err = readStringPtrField(r, &v.RequestId, "RequestId")
-		case "UpdateStatus":
+		case 4:
 			err = readStringField(r, &v.UpdateStatus, "UpdateStatus")
-		case "Status":
+		case 3:
 			err = readIntField(r, &v.Status, 32, "Status")
 		default:
 			err = r.skip()

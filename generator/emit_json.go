@@ -37,16 +37,19 @@ func (g *gen) emitJSON(f *jen.File) error {
 }
 
 // allStructs returns every struct of the package: the shape list plus Unit inputs/outputs.
-func (g *gen) allStructs() []*Shape {
+func (g *gen) allStructs() []*Shape { return structsOf(g.pkg) }
+
+// structsOf returns every struct of p: the shape list plus Unit inputs/outputs.
+func structsOf(p *Package) []*Shape {
 	var out []*Shape
-	for _, s := range g.pkg.Shapes {
+	for _, s := range p.Shapes {
 		if s.Kind == KindStruct {
 			out = append(out, s)
 		}
 	}
-	for _, op := range g.pkg.Operations {
+	for _, op := range p.Operations {
 		for _, s := range []*Shape{op.Input, op.Output} {
-			if g.pkg.Shape(s.ID) == nil {
+			if p.Shape(s.ID) == nil {
 				out = append(out, s)
 			}
 		}

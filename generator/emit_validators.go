@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/big"
 	"regexp"
 	"slices"
@@ -34,6 +35,7 @@ func (g *gen) emitValidators(f *jen.File) error {
 	}
 	pl.emitPatternVars(f)
 	pl.emitBoundVars(f)
+	pl.emitTextChecks(f)
 	for _, s := range g.allStructs() {
 		pl.emitStructValidator(f, s)
 		if s.EqualFunc != "" {
@@ -85,6 +87,20 @@ type validatorPlan struct {
 	patterns  []*patternVar   // sorted by name
 	bounds    []*boundVar     // sorted by name
 	runeCount bool            // a @length of a string was checked: write runeCount
+	// textChecks are the shared check functions of @length and @pattern of
+	// strings and enums, by textCheckKey, for the constraint sets that two
+	// struct members or more share (see planTextChecks).
+	textChecks map[string]*textCheck
+}
+
+// textCheck is a function that appends the failures of @length and @pattern
+// of a string, shared by the struct members with those constraints:
+//
+//	func checkAwsAccountId(errs []*paramError, x string, member string) []*paramError
+type textCheck struct {
+	Name  string
+	Owner model.ShapeID // the shape (or member) it is named after
+	m     *Member       // a member it checks: its constraints write the body
 }
 
 // patternVar is one package-level compiled @pattern.
@@ -119,7 +135,104 @@ func planValidators(p *Package) (*validatorPlan, error) {
 	}
 	pl.planEquality()
 	pl.planNeeds()
+	pl.planTextChecks()
 	return pl, nil
+}
+
+// textCheckKey identifies the @length and @pattern checks of a struct member
+// that is a string or an enum; "" when it has none.
+func textCheckKey(m *Member) string {
+	c := m.Constraints
+	if !isText(m) || (c.Length == nil && c.PatternVar == "") {
+		return ""
+	}
+	key := "length"
+	if l := c.Length; l != nil {
+		for _, b := range []*int64{l.Min, l.Max} {
+			key += "|"
+			if b != nil {
+				key += strconv.FormatInt(*b, 10)
+			}
+		}
+	}
+	return key + "|" + c.PatternVar
+}
+
+// planTextChecks gives a shared check function to every set of @length and
+// @pattern constraints that two struct members or more check (QuickSight's
+// AwsAccountId alone is checked in 264 inputs): each such member's checks are
+// one call, which keeps the validators of a big package quick to compile. A
+// function is named after the first shape, by shape ID, whose members it
+// checks (or the first member, when a member's own traits make the set).
+func (pl *validatorPlan) planTextChecks() {
+	count := map[string]int{}
+	first := map[string]*Member{}
+	owner := map[string]model.ShapeID{}
+	for _, s := range structsOf(pl.pkg) {
+		for _, m := range s.Members {
+			key := textCheckKey(m)
+			if key == "" {
+				continue
+			}
+			count[key]++
+			o := m.Target.ID
+			if textCheckKey(&Member{Target: m.Target, GoType: m.GoType, Constraints: m.Target.Constraints}) != key {
+				o = m.ID // the member's own traits make the set
+			}
+			if prev, ok := owner[key]; !ok || o.Compare(prev) < 0 {
+				owner[key], first[key] = o, m
+			}
+		}
+	}
+	keys := make([]string, 0, len(count))
+	for key, n := range count {
+		if n >= 2 {
+			keys = append(keys, key)
+		}
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if c := owner[a].Compare(owner[b]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	pl.textChecks = map[string]*textCheck{}
+	taken := map[string]bool{"checkEntries": true} // the runtime's (validate_runtime.go.tmpl)
+	for _, key := range keys {
+		o := owner[key]
+		base := "check" + exported(o.Name)
+		if o.Member != "" {
+			base += exported(o.Member)
+		}
+		name := base
+		for n := 2; taken[name]; n++ {
+			name = base + "_" + strconv.Itoa(n)
+		}
+		taken[name] = true
+		pl.textChecks[key] = &textCheck{Name: name, Owner: o, m: first[key]}
+	}
+}
+
+// emitTextChecks writes the shared check functions, by name.
+func (pl *validatorPlan) emitTextChecks(f *jen.File) {
+	checks := slices.Collect(maps.Values(pl.textChecks))
+	slices.SortFunc(checks, func(a, b *textCheck) int { return strings.Compare(a.Name, b.Name) })
+	for _, tc := range checks {
+		var traits []string
+		if tc.m.Constraints.Length != nil {
+			traits = append(traits, "@length")
+		}
+		if tc.m.Constraints.PatternVar != "" {
+			traits = append(traits, "@pattern")
+		}
+		fileComment(f, fmt.Sprintf("%s appends to errs the failures of x under the %s of\n%s,\nreported at the struct member named member.",
+			tc.Name, strings.Join(traits, " and "), tc.Owner))
+		st := site{m: tc.m, value: jen.Id("x"), shared: true}
+		body := pl.constraintChecks(st)
+		f.Func().Id(tc.Name).Params(jen.Id("errs").Add(errsType()), jen.Id("x").String(), jen.Id("member").String()).Add(errsType()).Block(
+			append(body, jen.Return(jen.Id("errs")))...)
+		f.Line()
+	}
 }
 
 // sites returns every member of the package whose value is checked: struct and
@@ -401,6 +514,7 @@ type site struct {
 	member   string         // the member's name, for a struct member
 	required bool           // an absent value is a failure
 	item     bool           // a list item, map value or union member value, not a struct member
+	shared   bool           // the string x of a textCheck function, reported at its member argument
 }
 
 // memberSite is member m of a struct, read as v.Field.
@@ -477,6 +591,9 @@ func (st site) present() *jen.Statement {
 // x is the value with pointers followed (structs stay pointers: their methods
 // take one).
 func (st site) x() *jen.Statement {
+	if st.shared {
+		return st.val()
+	}
 	if st.m.Pointer && !st.m.GoType.Struct {
 		return jen.Op("*").Add(st.val())
 	}
@@ -485,7 +602,7 @@ func (st site) x() *jen.Statement {
 
 // text is the value as a string, for @length and @pattern of strings and enums.
 func (st site) text() *jen.Statement {
-	if st.m.Target.Kind == KindEnum {
+	if st.m.Target.Kind == KindEnum && !st.shared {
 		return jen.String().Call(st.x())
 	}
 	return st.x()
@@ -507,6 +624,9 @@ func (st site) at(args ...jen.Code) []jen.Code {
 //	errs = addLength(errs, n, "Member must ...", "Name")
 //	errs = append(errs, lengthError(n, "Member must ...", segIndex(i)))
 func (st site) addErr(kind string, args ...jen.Code) jen.Code {
+	if st.shared {
+		return jen.Id("errs").Op("=").Id("add" + kind).Call(append(append([]jen.Code{jen.Id("errs")}, args...), jen.Id("member"))...)
+	}
 	if st.member != "" {
 		return jen.Id("errs").Op("=").Id("add" + kind).Call(append(append([]jen.Code{jen.Id("errs")}, args...), jen.Lit(st.member))...)
 	}
@@ -580,6 +700,12 @@ func (pl *validatorPlan) checkSite(grp *jen.Group, st site) {
 // @uniqueItems on a present value (enum values are checked by the enum's
 // validate function, through nestedCheck).
 func (pl *validatorPlan) constraintChecks(st site) []jen.Code {
+	if st.member != "" {
+		if tc := pl.textChecks[textCheckKey(st.m)]; tc != nil {
+			// errs = checkAwsAccountId(errs, *v.AwsAccountId, "AwsAccountId")
+			return []jen.Code{jen.Id("errs").Op("=").Id(tc.Name).Call(jen.Id("errs"), st.text(), jen.Lit(st.member))}
+		}
+	}
 	var out []jen.Code
 	c := st.m.Constraints
 	if c.Length != nil {
@@ -616,10 +742,11 @@ func (pl *validatorPlan) lengthCheck(st site) []jen.Code {
 	default:
 		return nil
 	}
-	// An empty string or enum that counts as absent never gets here: a minimum
-	// of 1 needs no test.
+	// An empty string or enum held by value that counts as absent never gets
+	// here: a minimum of 1 needs no test. (Through a pointer, "" is a present
+	// value of length 0.)
 	floor := int64(0)
-	if isText(st.m) && st.absent() != nil {
+	if isText(st.m) && !st.shared && !st.m.Pointer && st.absent() != nil {
 		floor = 1
 	}
 	var cond []jen.Code

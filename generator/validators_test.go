@@ -71,9 +71,19 @@ func TestValidatorsSource(t *testing.T) {
 		"func (*PingInput) Validate() error {\n\treturn nil\n}",
 		"func (*PingOutput) validate(ValidationMode) []*paramError {",
 		// Required, then constraints only in ValidateAll; code points counted.
+		// Members that share a set of @length and @pattern (name and alias)
+		// call one function named after the shape declaring it.
 		"\tif v.Name == nil {\n\t\terrs = addRequired(errs, \"name\")\n\t} else if mode == ValidateAll {\n" +
-			"\t\tif n := runeCount(*v.Name); n < 3 || n > 8 {\n" +
-			"\t\t\terrs = addLength(errs, n, \"Member must have length between 3 and 8, inclusive\", \"name\")",
+			"\t\terrs = checkName(errs, *v.Name, \"name\")\n\t}",
+		"\tif v.Alias != nil && mode == ValidateAll {\n\t\terrs = checkName(errs, *v.Alias, \"alias\")\n\t}",
+		"func checkName(errs []*paramError, x string, member string) []*paramError {\n" +
+			"\tif n := runeCount(x); n < 3 || n > 8 {\n" +
+			"\t\terrs = addLength(errs, n, \"Member must have length between 3 and 8, inclusive\", member)\n\t}\n" +
+			"\treturn errs\n}",
+		// A set checked once stays in place; through a pointer, "" has length 0.
+		"\tif v.Handle != nil && mode == ValidateAll {\n" +
+			"\t\tif n := runeCount(*v.Handle); n < 1 || n > 5 {\n" +
+			"\t\t\terrs = addLength(errs, n, \"Member must have length between 1 and 5, inclusive\", \"handle\")",
 		// Items report with their segment, built in place.
 		"errs = append(errs, lengthError(n, \"Member must have length between 3 and 8, inclusive\", segIndex(i)))",
 		// One out-of-line rune counter for every @length of a string.
@@ -349,6 +359,10 @@ func main() {
 	escaped := valid()
 	escaped.Labels = map[string]string{"a/b~": "x"}
 	show("escaped key", escaped.validate(ValidateAll))
+	shared := valid()
+	shared.Alias = ptr("ab")
+	shared.Handle = ptr("")
+	show("shared check, empty string", shared.validate(ValidateAll))
 
 	fmt.Println("== Validate")
 	fmt.Println(valid().Validate(), (&PingInput{}).Validate(), (&Item{Id: "x"}).Validate())
@@ -465,6 +479,9 @@ required /inner inner | Value at '/inner' ` + null + `
 `,
 		"escaped key": `pattern /labels labels | Value at '/labels' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$
 length /labels/a~1b~0 a/b~ | Value with length 1 at '/labels/a~1b~0' failed to satisfy constraint: Member must have length between 3 and 8, inclusive
+`,
+		"shared check, empty string": `length /alias alias | Value with length 2 at '/alias' failed to satisfy constraint: Member must have length between 3 and 8, inclusive
+length /handle handle | Value with length 0 at '/handle' failed to satisfy constraint: Member must have length between 1 and 5, inclusive
 `,
 		"Validate": `<nil> <nil> <nil>
 4 validation error(s) found.

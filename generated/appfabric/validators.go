@@ -21,6 +21,62 @@ var (
 	patternUUID = regexp.MustCompile("[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}")
 )
 
+// checkArn appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appfabric#Arn,
+// reported at the struct member named member.
+func checkArn(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 1011 {
+		errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", member)
+	}
+	if !patternArn.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", member)
+	}
+	return errs
+}
+
+// checkIdentifier appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appfabric#Identifier,
+// reported at the struct member named member.
+func checkIdentifier(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 1011 {
+		errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", member)
+	}
+	if !patternIdentifier.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", member)
+	}
+	return errs
+}
+
+// checkSensitiveString2048 appends to errs the failures of x under the @length of
+// com.amazonaws.appfabric#SensitiveString2048,
+// reported at the struct member named member.
+func checkSensitiveString2048(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 2048 {
+		errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", member)
+	}
+	return errs
+}
+
+// checkString255 appends to errs the failures of x under the @length of
+// com.amazonaws.appfabric#String255,
+// reported at the struct member named member.
+func checkString255(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 255 {
+		errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", member)
+	}
+	return errs
+}
+
+// checkUUID appends to errs the failures of x under the @pattern of
+// com.amazonaws.appfabric#UUID,
+// reported at the struct member named member.
+func checkUUID(errs []*paramError, x string, member string) []*paramError {
+	if !patternUUID.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", member)
+	}
+	return errs
+}
+
 // Validate checks v against every constraint of the model and returns nil or a
 // smithy.InvalidParamsError that lists every failure (see ValidationMode).
 func (v *AccessDeniedException) Validate() error {
@@ -56,9 +112,7 @@ func (v *ApiKeyCredential) validate(mode ValidationMode) []*paramError {
 	if v.ApiKey == "" {
 		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApiKey); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "apiKey")
-		}
+		errs = checkSensitiveString2048(errs, v.ApiKey, "apiKey")
 	}
 	return errs
 }
@@ -79,29 +133,17 @@ func (v *AppAuthorization) validate(mode ValidationMode) []*paramError {
 	if v.AppAuthorizationArn == "" {
 		errs = addRequired(errs, "appAuthorizationArn")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.AppAuthorizationArn); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationArn")
-		}
-		if !patternArn.MatchString(v.AppAuthorizationArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "appAuthorizationArn")
-		}
+		errs = checkArn(errs, v.AppAuthorizationArn, "appAuthorizationArn")
 	}
 	if v.AppBundleArn == "" {
 		errs = addRequired(errs, "appBundleArn")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.AppBundleArn); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleArn")
-		}
-		if !patternArn.MatchString(v.AppBundleArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "appBundleArn")
-		}
+		errs = checkArn(errs, v.AppBundleArn, "appBundleArn")
 	}
 	if v.App == "" {
 		errs = addRequired(errs, "app")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.App); n > 255 {
-			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "app")
-		}
+		errs = checkString255(errs, v.App, "app")
 	}
 	if v.Tenant == nil {
 		errs = addRequired(errs, "tenant")
@@ -142,29 +184,17 @@ func (v *AppAuthorizationSummary) validate(mode ValidationMode) []*paramError {
 	if v.AppAuthorizationArn == "" {
 		errs = addRequired(errs, "appAuthorizationArn")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.AppAuthorizationArn); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationArn")
-		}
-		if !patternArn.MatchString(v.AppAuthorizationArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "appAuthorizationArn")
-		}
+		errs = checkArn(errs, v.AppAuthorizationArn, "appAuthorizationArn")
 	}
 	if v.AppBundleArn == "" {
 		errs = addRequired(errs, "appBundleArn")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.AppBundleArn); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleArn")
-		}
-		if !patternArn.MatchString(v.AppBundleArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "appBundleArn")
-		}
+		errs = checkArn(errs, v.AppBundleArn, "appBundleArn")
 	}
 	if v.App == "" {
 		errs = addRequired(errs, "app")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.App); n > 255 {
-			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "app")
-		}
+		errs = checkString255(errs, v.App, "app")
 	}
 	if v.Tenant == nil {
 		errs = addRequired(errs, "tenant")
@@ -196,20 +226,10 @@ func (v *AppBundle) validate(mode ValidationMode) []*paramError {
 	if v.Arn == "" {
 		errs = addRequired(errs, "arn")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Arn); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "arn")
-		}
-		if !patternArn.MatchString(v.Arn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "arn")
-		}
+		errs = checkArn(errs, v.Arn, "arn")
 	}
 	if v.CustomerManagedKeyArn != nil && mode == ValidateAll {
-		if n := runeCount(*v.CustomerManagedKeyArn); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "customerManagedKeyArn")
-		}
-		if !patternArn.MatchString(*v.CustomerManagedKeyArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+", "customerManagedKeyArn")
-		}
+		errs = checkArn(errs, *v.CustomerManagedKeyArn, "customerManagedKeyArn")
 	}
 	return errs
 }
@@ -240,9 +260,7 @@ func (v *AuthRequest) validate(mode ValidationMode) []*paramError {
 	if v.Code == "" {
 		errs = addRequired(errs, "code")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Code); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "code")
-		}
+		errs = checkSensitiveString2048(errs, v.Code, "code")
 	}
 	return errs
 }
@@ -288,22 +306,12 @@ func (v *ConnectAppAuthorizationInput) validate(mode ValidationMode) []*paramErr
 	if v.AppBundleIdentifier == nil {
 		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppBundleIdentifier, "appBundleIdentifier")
 	}
 	if v.AppAuthorizationIdentifier == nil {
 		errs = addRequired(errs, "appAuthorizationIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppAuthorizationIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appAuthorizationIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 	}
 	if v.AuthRequest != nil {
 		errs = nestMember(errs, "authRequest", v.AuthRequest.validate(mode))
@@ -348,19 +356,12 @@ func (v *CreateAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 	if v.AppBundleIdentifier == nil {
 		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppBundleIdentifier, "appBundleIdentifier")
 	}
 	if v.App == nil {
 		errs = addRequired(errs, "app")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.App); n > 255 {
-			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "app")
-		}
+		errs = checkString255(errs, *v.App, "app")
 	}
 	if v.Credential == nil {
 		errs = addRequired(errs, "credential")
@@ -378,9 +379,7 @@ func (v *CreateAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 		errs = nestMember(errs, "authType", validateAuthType(v.AuthType, mode))
 	}
 	if v.ClientToken != nil && mode == ValidateAll {
-		if !patternUUID.MatchString(*v.ClientToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "clientToken")
-		}
+		errs = checkUUID(errs, *v.ClientToken, "clientToken")
 	}
 	if v.Tags != nil {
 		if mode == ValidateAll {
@@ -428,17 +427,10 @@ func (v *CreateAppBundleInput) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ClientToken != nil && mode == ValidateAll {
-		if !patternUUID.MatchString(*v.ClientToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "clientToken")
-		}
+		errs = checkUUID(errs, *v.ClientToken, "clientToken")
 	}
 	if v.CustomerManagedKeyIdentifier != nil && mode == ValidateAll {
-		if n := runeCount(*v.CustomerManagedKeyIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "customerManagedKeyIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.CustomerManagedKeyIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "customerManagedKeyIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.CustomerManagedKeyIdentifier, "customerManagedKeyIdentifier")
 	}
 	if v.Tags != nil {
 		if mode == ValidateAll {
@@ -488,22 +480,12 @@ func (v *DeleteAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 	if v.AppBundleIdentifier == nil {
 		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppBundleIdentifier, "appBundleIdentifier")
 	}
 	if v.AppAuthorizationIdentifier == nil {
 		errs = addRequired(errs, "appAuthorizationIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppAuthorizationIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appAuthorizationIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 	}
 	return errs
 }
@@ -534,22 +516,12 @@ func (v *GetAppAuthorizationInput) validate(mode ValidationMode) []*paramError {
 	if v.AppBundleIdentifier == nil {
 		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppBundleIdentifier, "appBundleIdentifier")
 	}
 	if v.AppAuthorizationIdentifier == nil {
 		errs = addRequired(errs, "appAuthorizationIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppAuthorizationIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appAuthorizationIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 	}
 	return errs
 }
@@ -610,12 +582,7 @@ func (v *ListAppAuthorizationsInput) validate(mode ValidationMode) []*paramError
 	if v.AppBundleIdentifier == nil {
 		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppBundleIdentifier, "appBundleIdentifier")
 	}
 	if v.MaxResults != nil && mode == ValidateAll {
 		if *v.MaxResults < 1 || *v.MaxResults > 100 {
@@ -623,9 +590,7 @@ func (v *ListAppAuthorizationsInput) validate(mode ValidationMode) []*paramError
 		}
 	}
 	if v.NextToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.NextToken); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "nextToken")
-		}
+		errs = checkSensitiveString2048(errs, *v.NextToken, "nextToken")
 	}
 	return errs
 }
@@ -649,9 +614,7 @@ func (v *ListAppAuthorizationsOutput) validate(mode ValidationMode) []*paramErro
 		errs = nestMember(errs, "appAuthorizationSummaryList", validateAppAuthorizationSummaryList(v.AppAuthorizationSummaryList, mode))
 	}
 	if v.NextToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.NextToken); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "nextToken")
-		}
+		errs = checkSensitiveString2048(errs, *v.NextToken, "nextToken")
 	}
 	return errs
 }
@@ -672,16 +635,12 @@ func (v *Oauth2Credential) validate(mode ValidationMode) []*paramError {
 	if v.ClientId == "" {
 		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "clientId")
-		}
+		errs = checkSensitiveString2048(errs, v.ClientId, "clientId")
 	}
 	if v.ClientSecret == "" {
 		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientSecret); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "clientSecret")
-		}
+		errs = checkSensitiveString2048(errs, v.ClientSecret, "clientSecret")
 	}
 	return errs
 }
@@ -795,9 +754,7 @@ func (v *Tenant) validate(mode ValidationMode) []*paramError {
 	if v.TenantDisplayName == "" {
 		errs = addRequired(errs, "tenantDisplayName")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.TenantDisplayName); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "tenantDisplayName")
-		}
+		errs = checkSensitiveString2048(errs, v.TenantDisplayName, "tenantDisplayName")
 	}
 	return errs
 }
@@ -837,22 +794,12 @@ func (v *UpdateAppAuthorizationInput) validate(mode ValidationMode) []*paramErro
 	if v.AppBundleIdentifier == nil {
 		errs = addRequired(errs, "appBundleIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppBundleIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appBundleIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppBundleIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appBundleIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppBundleIdentifier, "appBundleIdentifier")
 	}
 	if v.AppAuthorizationIdentifier == nil {
 		errs = addRequired(errs, "appAuthorizationIdentifier")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AppAuthorizationIdentifier); n > 1011 {
-			errs = addLength(errs, n, "Member must have length between 1 and 1011, inclusive", "appAuthorizationIdentifier")
-		}
-		if !patternIdentifier.MatchString(*v.AppAuthorizationIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:.+$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "appAuthorizationIdentifier")
-		}
+		errs = checkIdentifier(errs, *v.AppAuthorizationIdentifier, "appAuthorizationIdentifier")
 	}
 	if v.Credential != nil {
 		errs = nestMember(errs, "credential", validateCredential(v.Credential, mode))

@@ -47,6 +47,201 @@ var (
 	patternPrivateLinkServiceName = regexp.MustCompile("^$|com[^\\n\\r\\x{2028}\\x{2029}]amazonaws[^\\n\\r\\x{2028}\\x{2029}]vpce[^\\n\\r\\x{2028}\\x{2029}][\\w/!:@#.\\-]+")
 )
 
+// checkAccessKeyId appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#AccessKeyId,
+// reported at the struct member named member.
+func checkAccessKeyId(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 256 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 256", member)
+	}
+	if !patternAccessKeyId.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", member)
+	}
+	return errs
+}
+
+// checkAccessToken appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#AccessToken,
+// reported at the struct member named member.
+func checkAccessToken(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 4096 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 4096", member)
+	}
+	if !patternAccessKeyId.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", member)
+	}
+	return errs
+}
+
+// checkAccountName appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#AccountName,
+// reported at the struct member named member.
+func checkAccountName(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 512 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 512", member)
+	}
+	if !patternAccessKeyId.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", member)
+	}
+	return errs
+}
+
+// checkApplicationHostUrl appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#ApplicationHostUrl,
+// reported at the struct member named member.
+func checkApplicationHostUrl(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 256 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 256", member)
+	}
+	if !patternApplicationHostUrl.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", member)
+	}
+	return errs
+}
+
+// checkBucketName appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#BucketName,
+// reported at the struct member named member.
+func checkBucketName(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 3 || n > 63 {
+		errs = addLength(errs, n, "Member must have length between 3 and 63, inclusive", member)
+	}
+	if !patternAccessKeyId.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", member)
+	}
+	return errs
+}
+
+// checkBucketPrefix appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#BucketPrefix,
+// reported at the struct member named member.
+func checkBucketPrefix(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 512 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 512", member)
+	}
+	if !patternBucketPrefix.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", member)
+	}
+	return errs
+}
+
+// checkClientCredentialsArn appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#ClientCredentialsArn,
+// reported at the struct member named member.
+func checkClientCredentialsArn(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 20 || n > 2048 {
+		errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", member)
+	}
+	if !patternClientCredentialsArn.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:secretsmanager:.*:[0-9]+:.*", member)
+	}
+	return errs
+}
+
+// checkClientToken appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#ClientToken,
+// reported at the struct member named member.
+func checkClientToken(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 256 {
+		errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", member)
+	}
+	if !patternClientToken.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [ -~]+", member)
+	}
+	return errs
+}
+
+// checkConnectorLabel appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#ConnectorLabel,
+// reported at the struct member named member.
+func checkConnectorLabel(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 256 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 256", member)
+	}
+	if !patternConnectorLabel.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", member)
+	}
+	return errs
+}
+
+// checkConnectorProfileArn appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#ConnectorProfileArn,
+// reported at the struct member named member.
+func checkConnectorProfileArn(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 512 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 512", member)
+	}
+	if !patternConnectorProfileArn.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", member)
+	}
+	return errs
+}
+
+// checkConnectorProfileName appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#ConnectorProfileName,
+// reported at the struct member named member.
+func checkConnectorProfileName(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 256 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 256", member)
+	}
+	if !patternConnectorProfileName.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", member)
+	}
+	return errs
+}
+
+// checkDataApiRoleArn appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#DataApiRoleArn,
+// reported at the struct member named member.
+func checkDataApiRoleArn(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 512 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 512", member)
+	}
+	if !patternDataApiRoleArn.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:iam:.*:[0-9]+:.*", member)
+	}
+	return errs
+}
+
+// checkErrorMessage appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#ErrorMessage,
+// reported at the struct member named member.
+func checkErrorMessage(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 2048 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 2048", member)
+	}
+	if !patternErrorMessage.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", member)
+	}
+	return errs
+}
+
+// checkNextToken appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#NextToken,
+// reported at the struct member named member.
+func checkNextToken(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 2048 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 2048", member)
+	}
+	if !patternAccessKeyId.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", member)
+	}
+	return errs
+}
+
+// checkPrivateLinkServiceName appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.appflow#PrivateLinkServiceName,
+// reported at the struct member named member.
+func checkPrivateLinkServiceName(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 512 {
+		errs = addLength(errs, n, "Member must have length less than or equal to 512", member)
+	}
+	if !patternPrivateLinkServiceName.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+", member)
+	}
+	return errs
+}
+
 // Validate checks v against every constraint of the model and returns nil or a
 // smithy.InvalidParamsError that lists every failure (see ValidationMode).
 func (v *AmplitudeConnectorProfileCredentials) Validate() error {
@@ -63,22 +258,12 @@ func (v *AmplitudeConnectorProfileCredentials) validate(mode ValidationMode) []*
 	if v.ApiKey == "" {
 		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApiKey); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiKey")
-		}
-		if !patternAccessKeyId.MatchString(v.ApiKey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiKey")
-		}
+		errs = checkAccessKeyId(errs, v.ApiKey, "apiKey")
 	}
 	if v.SecretKey == "" {
 		errs = addRequired(errs, "secretKey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.SecretKey); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "secretKey")
-		}
-		if !patternAccessKeyId.MatchString(v.SecretKey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "secretKey")
-		}
+		errs = checkAccessKeyId(errs, v.SecretKey, "secretKey")
 	}
 	return errs
 }
@@ -109,20 +294,10 @@ func (v *ApiKeyCredentials) validate(mode ValidationMode) []*paramError {
 	if v.ApiKey == "" {
 		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApiKey); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiKey")
-		}
-		if !patternAccessKeyId.MatchString(v.ApiKey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiKey")
-		}
+		errs = checkAccessKeyId(errs, v.ApiKey, "apiKey")
 	}
 	if v.ApiSecretKey != nil && mode == ValidateAll {
-		if n := runeCount(*v.ApiSecretKey); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiSecretKey")
-		}
-		if !patternAccessKeyId.MatchString(*v.ApiSecretKey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiSecretKey")
-		}
+		errs = checkAccessKeyId(errs, *v.ApiSecretKey, "apiSecretKey")
 	}
 	return errs
 }
@@ -143,22 +318,12 @@ func (v *BasicAuthCredentials) validate(mode ValidationMode) []*paramError {
 	if v.Username == "" {
 		errs = addRequired(errs, "username")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Username); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "username")
-		}
-		if !patternAccessKeyId.MatchString(v.Username) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "username")
-		}
+		errs = checkAccountName(errs, v.Username, "username")
 	}
 	if v.Password == "" {
 		errs = addRequired(errs, "password")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Password); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
-		}
-		if !patternBucketPrefix.MatchString(v.Password) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
-		}
+		errs = checkBucketPrefix(errs, v.Password, "password")
 	}
 	return errs
 }
@@ -177,12 +342,7 @@ func (v *ConflictException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := runeCount(*v.Message); n > 2048 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
-		}
-		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
-		}
+		errs = checkErrorMessage(errs, *v.Message, "message")
 	}
 	return errs
 }
@@ -201,12 +361,7 @@ func (v *ConnectorAuthenticationException) validate(mode ValidationMode) []*para
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := runeCount(*v.Message); n > 2048 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
-		}
-		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
-		}
+		errs = checkErrorMessage(errs, *v.Message, "message")
 	}
 	return errs
 }
@@ -225,20 +380,10 @@ func (v *ConnectorOAuthRequest) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.AuthCode != nil && mode == ValidateAll {
-		if n := runeCount(*v.AuthCode); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "authCode")
-		}
-		if !patternAccessKeyId.MatchString(*v.AuthCode) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "authCode")
-		}
+		errs = checkAccessToken(errs, *v.AuthCode, "authCode")
 	}
 	if v.RedirectUri != nil && mode == ValidateAll {
-		if n := runeCount(*v.RedirectUri); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "redirectUri")
-		}
-		if !patternAccessKeyId.MatchString(*v.RedirectUri) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "redirectUri")
-		}
+		errs = checkAccountName(errs, *v.RedirectUri, "redirectUri")
 	}
 	return errs
 }
@@ -257,31 +402,16 @@ func (v *ConnectorProfile) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ConnectorProfileArn != nil && mode == ValidateAll {
-		if n := runeCount(*v.ConnectorProfileArn); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "connectorProfileArn")
-		}
-		if !patternConnectorProfileArn.MatchString(*v.ConnectorProfileArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", "connectorProfileArn")
-		}
+		errs = checkConnectorProfileArn(errs, *v.ConnectorProfileArn, "connectorProfileArn")
 	}
 	if v.ConnectorProfileName != nil && mode == ValidateAll {
-		if n := runeCount(*v.ConnectorProfileName); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorProfileName")
-		}
-		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", "connectorProfileName")
-		}
+		errs = checkConnectorProfileName(errs, *v.ConnectorProfileName, "connectorProfileName")
 	}
 	if v.ConnectorType != "" {
 		errs = nestMember(errs, "connectorType", validateConnectorType(v.ConnectorType, mode))
 	}
 	if v.ConnectorLabel != nil && mode == ValidateAll {
-		if n := runeCount(*v.ConnectorLabel); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorLabel")
-		}
-		if !patternConnectorLabel.MatchString(*v.ConnectorLabel) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", "connectorLabel")
-		}
+		errs = checkConnectorLabel(errs, *v.ConnectorLabel, "connectorLabel")
 	}
 	if v.ConnectionMode != "" {
 		errs = nestMember(errs, "connectionMode", validateConnectionMode(v.ConnectionMode, mode))
@@ -474,12 +604,7 @@ func (v *CreateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 	if v.ConnectorProfileName == nil {
 		errs = addRequired(errs, "connectorProfileName")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.ConnectorProfileName); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorProfileName")
-		}
-		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", "connectorProfileName")
-		}
+		errs = checkConnectorProfileName(errs, *v.ConnectorProfileName, "connectorProfileName")
 	}
 	if v.KmsArn != nil && mode == ValidateAll {
 		if n := runeCount(*v.KmsArn); n < 20 || n > 2048 {
@@ -495,12 +620,7 @@ func (v *CreateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 		errs = nestMember(errs, "connectorType", validateConnectorType(v.ConnectorType, mode))
 	}
 	if v.ConnectorLabel != nil && mode == ValidateAll {
-		if n := runeCount(*v.ConnectorLabel); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorLabel")
-		}
-		if !patternConnectorLabel.MatchString(*v.ConnectorLabel) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", "connectorLabel")
-		}
+		errs = checkConnectorLabel(errs, *v.ConnectorLabel, "connectorLabel")
 	}
 	if v.ConnectionMode == "" {
 		errs = addRequired(errs, "connectionMode")
@@ -513,12 +633,7 @@ func (v *CreateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 		errs = nestMember(errs, "connectorProfileConfig", v.ConnectorProfileConfig.validate(mode))
 	}
 	if v.ClientToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.ClientToken); n > 256 {
-			errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", "clientToken")
-		}
-		if !patternClientToken.MatchString(*v.ClientToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [ -~]+", "clientToken")
-		}
+		errs = checkClientToken(errs, *v.ClientToken, "clientToken")
 	}
 	return errs
 }
@@ -537,12 +652,7 @@ func (v *CreateConnectorProfileOutput) validate(mode ValidationMode) []*paramErr
 	}
 	var errs []*paramError
 	if v.ConnectorProfileArn != nil && mode == ValidateAll {
-		if n := runeCount(*v.ConnectorProfileArn); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "connectorProfileArn")
-		}
-		if !patternConnectorProfileArn.MatchString(*v.ConnectorProfileArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", "connectorProfileArn")
-		}
+		errs = checkConnectorProfileArn(errs, *v.ConnectorProfileArn, "connectorProfileArn")
 	}
 	return errs
 }
@@ -563,12 +673,7 @@ func (v *CustomAuthCredentials) validate(mode ValidationMode) []*paramError {
 	if v.CustomAuthenticationType == "" {
 		errs = addRequired(errs, "customAuthenticationType")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.CustomAuthenticationType); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "customAuthenticationType")
-		}
-		if !patternAccessKeyId.MatchString(v.CustomAuthenticationType) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "customAuthenticationType")
-		}
+		errs = checkAccessKeyId(errs, v.CustomAuthenticationType, "customAuthenticationType")
 	}
 	if v.CredentialsMap != nil {
 		if mode == ValidateAll {
@@ -657,22 +762,12 @@ func (v *DatadogConnectorProfileCredentials) validate(mode ValidationMode) []*pa
 	if v.ApiKey == "" {
 		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApiKey); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiKey")
-		}
-		if !patternAccessKeyId.MatchString(v.ApiKey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiKey")
-		}
+		errs = checkAccessKeyId(errs, v.ApiKey, "apiKey")
 	}
 	if v.ApplicationKey == "" {
 		errs = addRequired(errs, "applicationKey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApplicationKey); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "applicationKey")
-		}
-		if !patternAccessKeyId.MatchString(v.ApplicationKey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "applicationKey")
-		}
+		errs = checkAccountName(errs, v.ApplicationKey, "applicationKey")
 	}
 	return errs
 }
@@ -693,12 +788,7 @@ func (v *DatadogConnectorProfileProperties) validate(mode ValidationMode) []*par
 	if v.InstanceUrl == "" {
 		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, v.InstanceUrl, "instanceUrl")
 	}
 	return errs
 }
@@ -719,12 +809,7 @@ func (v *DeleteConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 	if v.ConnectorProfileName == nil {
 		errs = addRequired(errs, "connectorProfileName")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.ConnectorProfileName); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorProfileName")
-		}
-		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", "connectorProfileName")
-		}
+		errs = checkConnectorProfileName(errs, *v.ConnectorProfileName, "connectorProfileName")
 	}
 	return errs
 }
@@ -764,12 +849,7 @@ func (v *DescribeConnectorProfilesInput) validate(mode ValidationMode) []*paramE
 		errs = nestMember(errs, "connectorType", validateConnectorType(v.ConnectorType, mode))
 	}
 	if v.ConnectorLabel != nil && mode == ValidateAll {
-		if n := runeCount(*v.ConnectorLabel); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorLabel")
-		}
-		if !patternConnectorLabel.MatchString(*v.ConnectorLabel) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [a-zA-Z0-9][\\w!@#.-]+", "connectorLabel")
-		}
+		errs = checkConnectorLabel(errs, *v.ConnectorLabel, "connectorLabel")
 	}
 	if v.MaxResults != nil && mode == ValidateAll {
 		if *v.MaxResults < 1 || *v.MaxResults > 100 {
@@ -777,12 +857,7 @@ func (v *DescribeConnectorProfilesInput) validate(mode ValidationMode) []*paramE
 		}
 	}
 	if v.NextToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.NextToken); n > 2048 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "nextToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.NextToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "nextToken")
-		}
+		errs = checkNextToken(errs, *v.NextToken, "nextToken")
 	}
 	return errs
 }
@@ -804,12 +879,7 @@ func (v *DescribeConnectorProfilesOutput) validate(mode ValidationMode) []*param
 		errs = nestMember(errs, "connectorProfileDetails", validateConnectorProfileDetailList(v.ConnectorProfileDetails, mode))
 	}
 	if v.NextToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.NextToken); n > 2048 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "nextToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.NextToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "nextToken")
-		}
+		errs = checkNextToken(errs, *v.NextToken, "nextToken")
 	}
 	return errs
 }
@@ -830,12 +900,7 @@ func (v *DynatraceConnectorProfileCredentials) validate(mode ValidationMode) []*
 	if v.ApiToken == "" {
 		errs = addRequired(errs, "apiToken")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApiToken); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiToken")
-		}
-		if !patternAccessKeyId.MatchString(v.ApiToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiToken")
-		}
+		errs = checkAccessKeyId(errs, v.ApiToken, "apiToken")
 	}
 	return errs
 }
@@ -856,12 +921,7 @@ func (v *DynatraceConnectorProfileProperties) validate(mode ValidationMode) []*p
 	if v.InstanceUrl == "" {
 		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, v.InstanceUrl, "instanceUrl")
 	}
 	return errs
 }
@@ -882,38 +942,18 @@ func (v *GoogleAnalyticsConnectorProfileCredentials) validate(mode ValidationMod
 	if v.ClientId == "" {
 		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
-		}
+		errs = checkAccountName(errs, v.ClientId, "clientId")
 	}
 	if v.ClientSecret == "" {
 		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientSecret); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
-		}
+		errs = checkAccountName(errs, v.ClientSecret, "clientSecret")
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccessToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
-		}
+		errs = checkAccessToken(errs, *v.AccessToken, "accessToken")
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.RefreshToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
-		}
+		errs = checkAccessToken(errs, *v.RefreshToken, "refreshToken")
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
@@ -945,20 +985,10 @@ func (v *HoneycodeConnectorProfileCredentials) validate(mode ValidationMode) []*
 	}
 	var errs []*paramError
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccessToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
-		}
+		errs = checkAccessToken(errs, *v.AccessToken, "accessToken")
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.RefreshToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
-		}
+		errs = checkAccessToken(errs, *v.RefreshToken, "refreshToken")
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
@@ -992,42 +1022,22 @@ func (v *InforNexusConnectorProfileCredentials) validate(mode ValidationMode) []
 	if v.AccessKeyId == "" {
 		errs = addRequired(errs, "accessKeyId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.AccessKeyId); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "accessKeyId")
-		}
-		if !patternAccessKeyId.MatchString(v.AccessKeyId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessKeyId")
-		}
+		errs = checkAccessKeyId(errs, v.AccessKeyId, "accessKeyId")
 	}
 	if v.UserId == "" {
 		errs = addRequired(errs, "userId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.UserId); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "userId")
-		}
-		if !patternAccessKeyId.MatchString(v.UserId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "userId")
-		}
+		errs = checkAccountName(errs, v.UserId, "userId")
 	}
 	if v.SecretAccessKey == "" {
 		errs = addRequired(errs, "secretAccessKey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.SecretAccessKey); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "secretAccessKey")
-		}
-		if !patternAccessKeyId.MatchString(v.SecretAccessKey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "secretAccessKey")
-		}
+		errs = checkAccountName(errs, v.SecretAccessKey, "secretAccessKey")
 	}
 	if v.Datakey == "" {
 		errs = addRequired(errs, "datakey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Datakey); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "datakey")
-		}
-		if !patternAccessKeyId.MatchString(v.Datakey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "datakey")
-		}
+		errs = checkAccountName(errs, v.Datakey, "datakey")
 	}
 	return errs
 }
@@ -1048,12 +1058,7 @@ func (v *InforNexusConnectorProfileProperties) validate(mode ValidationMode) []*
 	if v.InstanceUrl == "" {
 		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, v.InstanceUrl, "instanceUrl")
 	}
 	return errs
 }
@@ -1072,12 +1077,7 @@ func (v *InternalServerException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := runeCount(*v.Message); n > 2048 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
-		}
-		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
-		}
+		errs = checkErrorMessage(errs, *v.Message, "message")
 	}
 	return errs
 }
@@ -1098,30 +1098,15 @@ func (v *MarketoConnectorProfileCredentials) validate(mode ValidationMode) []*pa
 	if v.ClientId == "" {
 		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
-		}
+		errs = checkAccountName(errs, v.ClientId, "clientId")
 	}
 	if v.ClientSecret == "" {
 		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientSecret); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
-		}
+		errs = checkAccountName(errs, v.ClientSecret, "clientSecret")
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccessToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
-		}
+		errs = checkAccessToken(errs, *v.AccessToken, "accessToken")
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
@@ -1145,12 +1130,7 @@ func (v *MarketoConnectorProfileProperties) validate(mode ValidationMode) []*par
 	if v.InstanceUrl == "" {
 		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, v.InstanceUrl, "instanceUrl")
 	}
 	return errs
 }
@@ -1169,36 +1149,16 @@ func (v *OAuth2Credentials) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.ClientId != nil && mode == ValidateAll {
-		if n := runeCount(*v.ClientId); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
-		}
-		if !patternAccessKeyId.MatchString(*v.ClientId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
-		}
+		errs = checkAccountName(errs, *v.ClientId, "clientId")
 	}
 	if v.ClientSecret != nil && mode == ValidateAll {
-		if n := runeCount(*v.ClientSecret); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
-		}
-		if !patternAccessKeyId.MatchString(*v.ClientSecret) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
-		}
+		errs = checkAccountName(errs, *v.ClientSecret, "clientSecret")
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccessToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
-		}
+		errs = checkAccessToken(errs, *v.AccessToken, "accessToken")
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.RefreshToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
-		}
+		errs = checkAccessToken(errs, *v.RefreshToken, "refreshToken")
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
@@ -1222,12 +1182,7 @@ func (v *OAuth2Properties) validate(mode ValidationMode) []*paramError {
 	if v.TokenUrl == "" {
 		errs = addRequired(errs, "tokenUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.TokenUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "tokenUrl")
-		}
-		if !patternApplicationHostUrl.MatchString(v.TokenUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", "tokenUrl")
-		}
+		errs = checkApplicationHostUrl(errs, v.TokenUrl, "tokenUrl")
 	}
 	if v.OAuth2GrantType == "" {
 		errs = addRequired(errs, "oAuth2GrantType")
@@ -1261,38 +1216,18 @@ func (v *OAuthCredentials) validate(mode ValidationMode) []*paramError {
 	if v.ClientId == "" {
 		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
-		}
+		errs = checkAccountName(errs, v.ClientId, "clientId")
 	}
 	if v.ClientSecret == "" {
 		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientSecret); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
-		}
+		errs = checkAccountName(errs, v.ClientSecret, "clientSecret")
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccessToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
-		}
+		errs = checkAccessToken(errs, *v.AccessToken, "accessToken")
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.RefreshToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
-		}
+		errs = checkAccessToken(errs, *v.RefreshToken, "refreshToken")
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
@@ -1316,22 +1251,12 @@ func (v *OAuthProperties) validate(mode ValidationMode) []*paramError {
 	if v.TokenUrl == "" {
 		errs = addRequired(errs, "tokenUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.TokenUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "tokenUrl")
-		}
-		if !patternApplicationHostUrl.MatchString(v.TokenUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", "tokenUrl")
-		}
+		errs = checkApplicationHostUrl(errs, v.TokenUrl, "tokenUrl")
 	}
 	if v.AuthCodeUrl == "" {
 		errs = addRequired(errs, "authCodeUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.AuthCodeUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "authCodeUrl")
-		}
-		if !patternApplicationHostUrl.MatchString(v.AuthCodeUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", "authCodeUrl")
-		}
+		errs = checkApplicationHostUrl(errs, v.AuthCodeUrl, "authCodeUrl")
 	}
 	if v.OAuthScopes == nil {
 		errs = addRequired(errs, "oAuthScopes")
@@ -1355,31 +1280,16 @@ func (v *PardotConnectorProfileCredentials) validate(mode ValidationMode) []*par
 	}
 	var errs []*paramError
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccessToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
-		}
+		errs = checkAccessToken(errs, *v.AccessToken, "accessToken")
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.RefreshToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
-		}
+		errs = checkAccessToken(errs, *v.RefreshToken, "refreshToken")
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	if v.ClientCredentialsArn != nil && mode == ValidateAll {
-		if n := runeCount(*v.ClientCredentialsArn); n < 20 || n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", "clientCredentialsArn")
-		}
-		if !patternClientCredentialsArn.MatchString(*v.ClientCredentialsArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:secretsmanager:.*:[0-9]+:.*", "clientCredentialsArn")
-		}
+		errs = checkClientCredentialsArn(errs, *v.ClientCredentialsArn, "clientCredentialsArn")
 	}
 	return errs
 }
@@ -1398,12 +1308,7 @@ func (v *PardotConnectorProfileProperties) validate(mode ValidationMode) []*para
 	}
 	var errs []*paramError
 	if v.InstanceUrl != nil && mode == ValidateAll {
-		if n := runeCount(*v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(*v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, *v.InstanceUrl, "instanceUrl")
 	}
 	if v.BusinessUnitId != nil && mode == ValidateAll {
 		if n := runeCount(*v.BusinessUnitId); n > 18 {
@@ -1433,12 +1338,7 @@ func (v *PrivateConnectionProvisioningState) validate(mode ValidationMode) []*pa
 		errs = nestMember(errs, "status", validatePrivateConnectionProvisioningStatus(v.Status, mode))
 	}
 	if v.FailureMessage != nil && mode == ValidateAll {
-		if n := runeCount(*v.FailureMessage); n > 2048 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "failureMessage")
-		}
-		if !patternErrorMessage.MatchString(*v.FailureMessage) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "failureMessage")
-		}
+		errs = checkErrorMessage(errs, *v.FailureMessage, "failureMessage")
 	}
 	if v.FailureCause != "" {
 		errs = nestMember(errs, "failureCause", validatePrivateConnectionProvisioningFailureCause(v.FailureCause, mode))
@@ -1468,12 +1368,7 @@ func (v *RedshiftConnectorProfileCredentials) validate(mode ValidationMode) []*p
 		}
 	}
 	if v.Password != nil && mode == ValidateAll {
-		if n := runeCount(*v.Password); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
-		}
-		if !patternBucketPrefix.MatchString(*v.Password) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
-		}
+		errs = checkBucketPrefix(errs, *v.Password, "password")
 	}
 	return errs
 }
@@ -1492,72 +1387,32 @@ func (v *RedshiftConnectorProfileProperties) validate(mode ValidationMode) []*pa
 	}
 	var errs []*paramError
 	if v.DatabaseUrl != nil && mode == ValidateAll {
-		if n := runeCount(*v.DatabaseUrl); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "databaseUrl")
-		}
-		if !patternAccessKeyId.MatchString(*v.DatabaseUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "databaseUrl")
-		}
+		errs = checkAccountName(errs, *v.DatabaseUrl, "databaseUrl")
 	}
 	if v.BucketName == "" {
 		errs = addRequired(errs, "bucketName")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BucketName); n < 3 || n > 63 {
-			errs = addLength(errs, n, "Member must have length between 3 and 63, inclusive", "bucketName")
-		}
-		if !patternAccessKeyId.MatchString(v.BucketName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "bucketName")
-		}
+		errs = checkBucketName(errs, v.BucketName, "bucketName")
 	}
 	if v.BucketPrefix != nil && mode == ValidateAll {
-		if n := runeCount(*v.BucketPrefix); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "bucketPrefix")
-		}
-		if !patternBucketPrefix.MatchString(*v.BucketPrefix) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "bucketPrefix")
-		}
+		errs = checkBucketPrefix(errs, *v.BucketPrefix, "bucketPrefix")
 	}
 	if v.RoleArn == "" {
 		errs = addRequired(errs, "roleArn")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.RoleArn); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "roleArn")
-		}
-		if !patternDataApiRoleArn.MatchString(v.RoleArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:iam:.*:[0-9]+:.*", "roleArn")
-		}
+		errs = checkDataApiRoleArn(errs, v.RoleArn, "roleArn")
 	}
 	if v.DataApiRoleArn != nil && mode == ValidateAll {
-		if n := runeCount(*v.DataApiRoleArn); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "dataApiRoleArn")
-		}
-		if !patternDataApiRoleArn.MatchString(*v.DataApiRoleArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:iam:.*:[0-9]+:.*", "dataApiRoleArn")
-		}
+		errs = checkDataApiRoleArn(errs, *v.DataApiRoleArn, "dataApiRoleArn")
 	}
 	if v.ClusterIdentifier != nil && mode == ValidateAll {
-		if n := runeCount(*v.ClusterIdentifier); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clusterIdentifier")
-		}
-		if !patternAccessKeyId.MatchString(*v.ClusterIdentifier) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clusterIdentifier")
-		}
+		errs = checkAccountName(errs, *v.ClusterIdentifier, "clusterIdentifier")
 	}
 	if v.WorkgroupName != nil && mode == ValidateAll {
-		if n := runeCount(*v.WorkgroupName); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "workgroupName")
-		}
-		if !patternAccessKeyId.MatchString(*v.WorkgroupName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "workgroupName")
-		}
+		errs = checkAccountName(errs, *v.WorkgroupName, "workgroupName")
 	}
 	if v.DatabaseName != nil && mode == ValidateAll {
-		if n := runeCount(*v.DatabaseName); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "databaseName")
-		}
-		if !patternAccessKeyId.MatchString(*v.DatabaseName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "databaseName")
-		}
+		errs = checkAccountName(errs, *v.DatabaseName, "databaseName")
 	}
 	return errs
 }
@@ -1576,12 +1431,7 @@ func (v *ResourceNotFoundException) validate(mode ValidationMode) []*paramError 
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := runeCount(*v.Message); n > 2048 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
-		}
-		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
-		}
+		errs = checkErrorMessage(errs, *v.Message, "message")
 	}
 	return errs
 }
@@ -1624,22 +1474,12 @@ func (v *SAPODataConnectorProfileProperties) validate(mode ValidationMode) []*pa
 	if v.ApplicationHostUrl == "" {
 		errs = addRequired(errs, "applicationHostUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApplicationHostUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "applicationHostUrl")
-		}
-		if !patternApplicationHostUrl.MatchString(v.ApplicationHostUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^(https?)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]", "applicationHostUrl")
-		}
+		errs = checkApplicationHostUrl(errs, v.ApplicationHostUrl, "applicationHostUrl")
 	}
 	if v.ApplicationServicePath == "" {
 		errs = addRequired(errs, "applicationServicePath")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApplicationServicePath); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "applicationServicePath")
-		}
-		if !patternAccessKeyId.MatchString(v.ApplicationServicePath) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "applicationServicePath")
-		}
+		errs = checkAccountName(errs, v.ApplicationServicePath, "applicationServicePath")
 	}
 	// portNumber is required but held by value: its zero value cannot be told absent.
 	if mode == ValidateAll {
@@ -1666,12 +1506,7 @@ func (v *SAPODataConnectorProfileProperties) validate(mode ValidationMode) []*pa
 		}
 	}
 	if v.PrivateLinkServiceName != nil && mode == ValidateAll {
-		if n := runeCount(*v.PrivateLinkServiceName); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "privateLinkServiceName")
-		}
-		if !patternPrivateLinkServiceName.MatchString(*v.PrivateLinkServiceName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+", "privateLinkServiceName")
-		}
+		errs = checkPrivateLinkServiceName(errs, *v.PrivateLinkServiceName, "privateLinkServiceName")
 	}
 	if v.OAuthProperties != nil {
 		errs = nestMember(errs, "oAuthProperties", v.OAuthProperties.validate(mode))
@@ -1693,31 +1528,16 @@ func (v *SalesforceConnectorProfileCredentials) validate(mode ValidationMode) []
 	}
 	var errs []*paramError
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccessToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
-		}
+		errs = checkAccessToken(errs, *v.AccessToken, "accessToken")
 	}
 	if v.RefreshToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.RefreshToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "refreshToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.RefreshToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "refreshToken")
-		}
+		errs = checkAccessToken(errs, *v.RefreshToken, "refreshToken")
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
 	}
 	if v.ClientCredentialsArn != nil && mode == ValidateAll {
-		if n := runeCount(*v.ClientCredentialsArn); n < 20 || n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", "clientCredentialsArn")
-		}
-		if !patternClientCredentialsArn.MatchString(*v.ClientCredentialsArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:secretsmanager:.*:[0-9]+:.*", "clientCredentialsArn")
-		}
+		errs = checkClientCredentialsArn(errs, *v.ClientCredentialsArn, "clientCredentialsArn")
 	}
 	if v.OAuth2GrantType != "" {
 		errs = nestMember(errs, "oAuth2GrantType", validateOAuth2GrantType(v.OAuth2GrantType, mode))
@@ -1747,12 +1567,7 @@ func (v *SalesforceConnectorProfileProperties) validate(mode ValidationMode) []*
 	}
 	var errs []*paramError
 	if v.InstanceUrl != nil && mode == ValidateAll {
-		if n := runeCount(*v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(*v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, *v.InstanceUrl, "instanceUrl")
 	}
 	return errs
 }
@@ -1771,20 +1586,10 @@ func (v *ServiceNowConnectorProfileCredentials) validate(mode ValidationMode) []
 	}
 	var errs []*paramError
 	if v.Username != nil && mode == ValidateAll {
-		if n := runeCount(*v.Username); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "username")
-		}
-		if !patternAccessKeyId.MatchString(*v.Username) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "username")
-		}
+		errs = checkAccountName(errs, *v.Username, "username")
 	}
 	if v.Password != nil && mode == ValidateAll {
-		if n := runeCount(*v.Password); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
-		}
-		if !patternBucketPrefix.MatchString(*v.Password) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
-		}
+		errs = checkBucketPrefix(errs, *v.Password, "password")
 	}
 	if v.OAuth2Credentials != nil {
 		errs = nestMember(errs, "oAuth2Credentials", v.OAuth2Credentials.validate(mode))
@@ -1808,12 +1613,7 @@ func (v *ServiceNowConnectorProfileProperties) validate(mode ValidationMode) []*
 	if v.InstanceUrl == "" {
 		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, v.InstanceUrl, "instanceUrl")
 	}
 	return errs
 }
@@ -1832,12 +1632,7 @@ func (v *ServiceQuotaExceededException) validate(mode ValidationMode) []*paramEr
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := runeCount(*v.Message); n > 2048 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
-		}
-		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
-		}
+		errs = checkErrorMessage(errs, *v.Message, "message")
 	}
 	return errs
 }
@@ -1858,12 +1653,7 @@ func (v *SingularConnectorProfileCredentials) validate(mode ValidationMode) []*p
 	if v.ApiKey == "" {
 		errs = addRequired(errs, "apiKey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApiKey); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiKey")
-		}
-		if !patternAccessKeyId.MatchString(v.ApiKey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiKey")
-		}
+		errs = checkAccessKeyId(errs, v.ApiKey, "apiKey")
 	}
 	return errs
 }
@@ -1894,30 +1684,15 @@ func (v *SlackConnectorProfileCredentials) validate(mode ValidationMode) []*para
 	if v.ClientId == "" {
 		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
-		}
+		errs = checkAccountName(errs, v.ClientId, "clientId")
 	}
 	if v.ClientSecret == "" {
 		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientSecret); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
-		}
+		errs = checkAccountName(errs, v.ClientSecret, "clientSecret")
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccessToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
-		}
+		errs = checkAccessToken(errs, *v.AccessToken, "accessToken")
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
@@ -1941,12 +1716,7 @@ func (v *SlackConnectorProfileProperties) validate(mode ValidationMode) []*param
 	if v.InstanceUrl == "" {
 		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, v.InstanceUrl, "instanceUrl")
 	}
 	return errs
 }
@@ -1967,22 +1737,12 @@ func (v *SnowflakeConnectorProfileCredentials) validate(mode ValidationMode) []*
 	if v.Username == "" {
 		errs = addRequired(errs, "username")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Username); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "username")
-		}
-		if !patternAccessKeyId.MatchString(v.Username) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "username")
-		}
+		errs = checkAccountName(errs, v.Username, "username")
 	}
 	if v.Password == "" {
 		errs = addRequired(errs, "password")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Password); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
-		}
-		if !patternBucketPrefix.MatchString(v.Password) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
-		}
+		errs = checkBucketPrefix(errs, v.Password, "password")
 	}
 	return errs
 }
@@ -2013,46 +1773,21 @@ func (v *SnowflakeConnectorProfileProperties) validate(mode ValidationMode) []*p
 	if v.Stage == "" {
 		errs = addRequired(errs, "stage")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Stage); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "stage")
-		}
-		if !patternAccessKeyId.MatchString(v.Stage) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "stage")
-		}
+		errs = checkAccountName(errs, v.Stage, "stage")
 	}
 	if v.BucketName == "" {
 		errs = addRequired(errs, "bucketName")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BucketName); n < 3 || n > 63 {
-			errs = addLength(errs, n, "Member must have length between 3 and 63, inclusive", "bucketName")
-		}
-		if !patternAccessKeyId.MatchString(v.BucketName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "bucketName")
-		}
+		errs = checkBucketName(errs, v.BucketName, "bucketName")
 	}
 	if v.BucketPrefix != nil && mode == ValidateAll {
-		if n := runeCount(*v.BucketPrefix); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "bucketPrefix")
-		}
-		if !patternBucketPrefix.MatchString(*v.BucketPrefix) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "bucketPrefix")
-		}
+		errs = checkBucketPrefix(errs, *v.BucketPrefix, "bucketPrefix")
 	}
 	if v.PrivateLinkServiceName != nil && mode == ValidateAll {
-		if n := runeCount(*v.PrivateLinkServiceName); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "privateLinkServiceName")
-		}
-		if !patternPrivateLinkServiceName.MatchString(*v.PrivateLinkServiceName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^$|com.amazonaws.vpce.[\\w/!:@#.\\-]+", "privateLinkServiceName")
-		}
+		errs = checkPrivateLinkServiceName(errs, *v.PrivateLinkServiceName, "privateLinkServiceName")
 	}
 	if v.AccountName != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccountName); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "accountName")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccountName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accountName")
-		}
+		errs = checkAccountName(errs, *v.AccountName, "accountName")
 	}
 	if v.Region != nil && mode == ValidateAll {
 		if n := runeCount(*v.Region); n > 64 {
@@ -2081,12 +1816,7 @@ func (v *TrendmicroConnectorProfileCredentials) validate(mode ValidationMode) []
 	if v.ApiSecretKey == "" {
 		errs = addRequired(errs, "apiSecretKey")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ApiSecretKey); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "apiSecretKey")
-		}
-		if !patternAccessKeyId.MatchString(v.ApiSecretKey) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "apiSecretKey")
-		}
+		errs = checkAccessKeyId(errs, v.ApiSecretKey, "apiSecretKey")
 	}
 	return errs
 }
@@ -2117,12 +1847,7 @@ func (v *UpdateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 	if v.ConnectorProfileName == nil {
 		errs = addRequired(errs, "connectorProfileName")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.ConnectorProfileName); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "connectorProfileName")
-		}
-		if !patternConnectorProfileName.MatchString(*v.ConnectorProfileName) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w/!@#+=.-]+", "connectorProfileName")
-		}
+		errs = checkConnectorProfileName(errs, *v.ConnectorProfileName, "connectorProfileName")
 	}
 	if v.ConnectionMode == "" {
 		errs = addRequired(errs, "connectionMode")
@@ -2135,12 +1860,7 @@ func (v *UpdateConnectorProfileInput) validate(mode ValidationMode) []*paramErro
 		errs = nestMember(errs, "connectorProfileConfig", v.ConnectorProfileConfig.validate(mode))
 	}
 	if v.ClientToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.ClientToken); n > 256 {
-			errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", "clientToken")
-		}
-		if !patternClientToken.MatchString(*v.ClientToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [ -~]+", "clientToken")
-		}
+		errs = checkClientToken(errs, *v.ClientToken, "clientToken")
 	}
 	return errs
 }
@@ -2159,12 +1879,7 @@ func (v *UpdateConnectorProfileOutput) validate(mode ValidationMode) []*paramErr
 	}
 	var errs []*paramError
 	if v.ConnectorProfileArn != nil && mode == ValidateAll {
-		if n := runeCount(*v.ConnectorProfileArn); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "connectorProfileArn")
-		}
-		if !patternConnectorProfileArn.MatchString(*v.ConnectorProfileArn) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: arn:aws:appflow:.*:[0-9]+:.*", "connectorProfileArn")
-		}
+		errs = checkConnectorProfileArn(errs, *v.ConnectorProfileArn, "connectorProfileArn")
 	}
 	return errs
 }
@@ -2183,12 +1898,7 @@ func (v *ValidationException) validate(mode ValidationMode) []*paramError {
 	}
 	var errs []*paramError
 	if v.Message != nil && mode == ValidateAll {
-		if n := runeCount(*v.Message); n > 2048 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 2048", "message")
-		}
-		if !patternErrorMessage.MatchString(*v.Message) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\s\\w/!@#+=.-]*", "message")
-		}
+		errs = checkErrorMessage(errs, *v.Message, "message")
 	}
 	return errs
 }
@@ -2209,22 +1919,12 @@ func (v *VeevaConnectorProfileCredentials) validate(mode ValidationMode) []*para
 	if v.Username == "" {
 		errs = addRequired(errs, "username")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Username); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "username")
-		}
-		if !patternAccessKeyId.MatchString(v.Username) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "username")
-		}
+		errs = checkAccountName(errs, v.Username, "username")
 	}
 	if v.Password == "" {
 		errs = addRequired(errs, "password")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Password); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "password")
-		}
-		if !patternBucketPrefix.MatchString(v.Password) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: .*", "password")
-		}
+		errs = checkBucketPrefix(errs, v.Password, "password")
 	}
 	return errs
 }
@@ -2245,12 +1945,7 @@ func (v *VeevaConnectorProfileProperties) validate(mode ValidationMode) []*param
 	if v.InstanceUrl == "" {
 		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, v.InstanceUrl, "instanceUrl")
 	}
 	return errs
 }
@@ -2271,30 +1966,15 @@ func (v *ZendeskConnectorProfileCredentials) validate(mode ValidationMode) []*pa
 	if v.ClientId == "" {
 		errs = addRequired(errs, "clientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientId")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientId")
-		}
+		errs = checkAccountName(errs, v.ClientId, "clientId")
 	}
 	if v.ClientSecret == "" {
 		errs = addRequired(errs, "clientSecret")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientSecret); n > 512 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 512", "clientSecret")
-		}
-		if !patternAccessKeyId.MatchString(v.ClientSecret) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "clientSecret")
-		}
+		errs = checkAccountName(errs, v.ClientSecret, "clientSecret")
 	}
 	if v.AccessToken != nil && mode == ValidateAll {
-		if n := runeCount(*v.AccessToken); n > 4096 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 4096", "accessToken")
-		}
-		if !patternAccessKeyId.MatchString(*v.AccessToken) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "accessToken")
-		}
+		errs = checkAccessToken(errs, *v.AccessToken, "accessToken")
 	}
 	if v.OAuthRequest != nil {
 		errs = nestMember(errs, "oAuthRequest", v.OAuthRequest.validate(mode))
@@ -2318,12 +1998,7 @@ func (v *ZendeskConnectorProfileProperties) validate(mode ValidationMode) []*par
 	if v.InstanceUrl == "" {
 		errs = addRequired(errs, "instanceUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.InstanceUrl); n > 256 {
-			errs = addLength(errs, n, "Member must have length less than or equal to 256", "instanceUrl")
-		}
-		if !patternAccessKeyId.MatchString(v.InstanceUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: \\S+", "instanceUrl")
-		}
+		errs = checkAccessKeyId(errs, v.InstanceUrl, "instanceUrl")
 	}
 	return errs
 }

@@ -197,7 +197,8 @@ func TestActionConnectorValidation(t *testing.T) {
 	var invalid *types.InvalidParameterValueException
 	require.ErrorAs(t, err, &invalid)
 	msg := aws.ToString(invalid.Message)
-	assert.Contains(t, msg, "3 validation errors detected")
+	// AwsAccountId fails @length and @pattern; so does the empty ActionConnectorId (length 0).
+	assert.Contains(t, msg, "4 validation errors detected")
 	assert.Contains(t, msg, "/AwsAccountId")
 	assert.Contains(t, msg, "/ActionConnectorId")
 	assert.NotEmpty(t, aws.ToString(invalid.RequestId))

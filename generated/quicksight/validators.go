@@ -27,6 +27,121 @@ var (
 	patternShortRestrictiveResourceId = regexp.MustCompile("[\\w\\-]+")
 )
 
+// checkActionConnectorDescription appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.quicksight#ActionConnectorDescription,
+// reported at the struct member named member.
+func checkActionConnectorDescription(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 2048 {
+		errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", member)
+	}
+	if !patternActionConnectorDescription.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", member)
+	}
+	return errs
+}
+
+// checkActionConnectorName appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.quicksight#ActionConnectorName,
+// reported at the struct member named member.
+func checkActionConnectorName(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 255 {
+		errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", member)
+	}
+	if !patternActionConnectorName.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", member)
+	}
+	return errs
+}
+
+// checkAwsAccountId appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.quicksight#AwsAccountId,
+// reported at the struct member named member.
+func checkAwsAccountId(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n != 12 {
+		errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", member)
+	}
+	if !patternAwsAccountId.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", member)
+	}
+	return errs
+}
+
+// checkClientId appends to errs the failures of x under the @length of
+// com.amazonaws.quicksight#ClientId,
+// reported at the struct member named member.
+func checkClientId(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 1024 {
+		errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", member)
+	}
+	return errs
+}
+
+// checkClientSecret appends to errs the failures of x under the @length of
+// com.amazonaws.quicksight#ClientSecret,
+// reported at the struct member named member.
+func checkClientSecret(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n > 2048 {
+		errs = addLength(errs, n, "Member must have length between 0 and 2048, inclusive", member)
+	}
+	return errs
+}
+
+// checkEmail appends to errs the failures of x under the @pattern of
+// com.amazonaws.quicksight#Email,
+// reported at the struct member named member.
+func checkEmail(errs []*paramError, x string, member string) []*paramError {
+	if !patternEmail.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", member)
+	}
+	return errs
+}
+
+// checkEndpoint appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.quicksight#Endpoint,
+// reported at the struct member named member.
+func checkEndpoint(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 8192 {
+		errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", member)
+	}
+	if !patternEndpoint.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", member)
+	}
+	return errs
+}
+
+// checkPrincipal appends to errs the failures of x under the @length of
+// com.amazonaws.quicksight#Principal,
+// reported at the struct member named member.
+func checkPrincipal(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 256 {
+		errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", member)
+	}
+	return errs
+}
+
+// checkRoleArn appends to errs the failures of x under the @length of
+// com.amazonaws.quicksight#RoleArn,
+// reported at the struct member named member.
+func checkRoleArn(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 20 || n > 2048 {
+		errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", member)
+	}
+	return errs
+}
+
+// checkShortRestrictiveResourceId appends to errs the failures of x under the @length and @pattern of
+// com.amazonaws.quicksight#ShortRestrictiveResourceId,
+// reported at the struct member named member.
+func checkShortRestrictiveResourceId(errs []*paramError, x string, member string) []*paramError {
+	if n := runeCount(x); n < 1 || n > 512 {
+		errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", member)
+	}
+	if !patternShortRestrictiveResourceId.MatchString(x) {
+		errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", member)
+	}
+	return errs
+}
+
 // Validate checks v against every constraint of the model and returns nil or a
 // smithy.InvalidParamsError that lists every failure (see ValidationMode).
 func (v *APIKeyConnectionMetadata) Validate() error {
@@ -43,20 +158,13 @@ func (v *APIKeyConnectionMetadata) validate(mode ValidationMode) []*paramError {
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	if v.ApiKey == "" {
 		errs = addRequired(errs, "ApiKey")
 	}
 	if v.Email != nil && mode == ValidateAll {
-		if !patternEmail.MatchString(*v.Email) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", "Email")
-		}
+		errs = checkEmail(errs, *v.Email, "Email")
 	}
 	return errs
 }
@@ -90,12 +198,7 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 	if v.ActionConnectorId == "" {
 		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ActionConnectorId); n > 512 {
-			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
-		}
-		if !patternShortRestrictiveResourceId.MatchString(v.ActionConnectorId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
-		}
+		errs = checkShortRestrictiveResourceId(errs, v.ActionConnectorId, "ActionConnectorId")
 	}
 	if v.Type == "" {
 		errs = addRequired(errs, "Type")
@@ -105,12 +208,7 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 	if v.Name == "" {
 		errs = addRequired(errs, "Name")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Name); n > 255 {
-			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "Name")
-		}
-		if !patternActionConnectorName.MatchString(v.Name) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", "Name")
-		}
+		errs = checkActionConnectorName(errs, v.Name, "Name")
 	}
 	// LastUpdatedTime is required but held by value: its zero value cannot be told absent.
 	if v.Status != "" {
@@ -120,12 +218,7 @@ func (v *ActionConnector) validate(mode ValidationMode) []*paramError {
 		errs = nestMember(errs, "Error", v.Error_.validate(mode))
 	}
 	if v.Description != nil && mode == ValidateAll {
-		if n := runeCount(*v.Description); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "Description")
-		}
-		if !patternActionConnectorDescription.MatchString(*v.Description) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", "Description")
-		}
+		errs = checkActionConnectorDescription(errs, *v.Description, "Description")
 	}
 	if v.AuthenticationConfig != nil {
 		errs = nestMember(errs, "AuthenticationConfig", v.AuthenticationConfig.validate(mode))
@@ -179,12 +272,7 @@ func (v *ActionConnectorSummary) validate(mode ValidationMode) []*paramError {
 	if v.ActionConnectorId == "" {
 		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ActionConnectorId); n > 512 {
-			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
-		}
-		if !patternShortRestrictiveResourceId.MatchString(v.ActionConnectorId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
-		}
+		errs = checkShortRestrictiveResourceId(errs, v.ActionConnectorId, "ActionConnectorId")
 	}
 	if v.Type == "" {
 		errs = addRequired(errs, "Type")
@@ -194,12 +282,7 @@ func (v *ActionConnectorSummary) validate(mode ValidationMode) []*paramError {
 	if v.Name == "" {
 		errs = addRequired(errs, "Name")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Name); n > 255 {
-			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "Name")
-		}
-		if !patternActionConnectorName.MatchString(v.Name) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", "Name")
-		}
+		errs = checkActionConnectorName(errs, v.Name, "Name")
 	}
 	// LastUpdatedTime is required but held by value: its zero value cannot be told absent.
 	if v.Status != "" {
@@ -253,36 +336,22 @@ func (v *AuthorizationCodeGrantDetails) validate(mode ValidationMode) []*paramEr
 	if v.ClientId == "" {
 		errs = addRequired(errs, "ClientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 1024 {
-			errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", "ClientId")
-		}
+		errs = checkClientId(errs, v.ClientId, "ClientId")
 	}
 	if v.ClientSecret == "" {
 		errs = addRequired(errs, "ClientSecret")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientSecret); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 0 and 2048, inclusive", "ClientSecret")
-		}
+		errs = checkClientSecret(errs, v.ClientSecret, "ClientSecret")
 	}
 	if v.TokenEndpoint == "" {
 		errs = addRequired(errs, "TokenEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.TokenEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "TokenEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.TokenEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "TokenEndpoint")
-		}
+		errs = checkEndpoint(errs, v.TokenEndpoint, "TokenEndpoint")
 	}
 	if v.AuthorizationEndpoint == "" {
 		errs = addRequired(errs, "AuthorizationEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.AuthorizationEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "AuthorizationEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.AuthorizationEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "AuthorizationEndpoint")
-		}
+		errs = checkEndpoint(errs, v.AuthorizationEndpoint, "AuthorizationEndpoint")
 	}
 	return errs
 }
@@ -303,22 +372,12 @@ func (v *AuthorizationCodeGrantMetadata) validate(mode ValidationMode) []*paramE
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	if v.RedirectUrl == "" {
 		errs = addRequired(errs, "RedirectUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.RedirectUrl); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "RedirectUrl")
-		}
-		if !patternEndpoint.MatchString(v.RedirectUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "RedirectUrl")
-		}
+		errs = checkEndpoint(errs, v.RedirectUrl, "RedirectUrl")
 	}
 	if v.AuthorizationCodeGrantCredentialsSource != "" {
 		errs = nestMember(errs, "AuthorizationCodeGrantCredentialsSource", validateAuthorizationCodeGrantCredentialsSource(v.AuthorizationCodeGrantCredentialsSource, mode))
@@ -345,12 +404,7 @@ func (v *BasicAuthConnectionMetadata) validate(mode ValidationMode) []*paramErro
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	if v.Username == "" {
 		errs = addRequired(errs, "Username")
@@ -377,26 +431,17 @@ func (v *ClientCredentialsGrantDetails) validate(mode ValidationMode) []*paramEr
 	if v.ClientId == "" {
 		errs = addRequired(errs, "ClientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 1024 {
-			errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", "ClientId")
-		}
+		errs = checkClientId(errs, v.ClientId, "ClientId")
 	}
 	if v.ClientSecret == "" {
 		errs = addRequired(errs, "ClientSecret")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientSecret); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 0 and 2048, inclusive", "ClientSecret")
-		}
+		errs = checkClientSecret(errs, v.ClientSecret, "ClientSecret")
 	}
 	if v.TokenEndpoint == "" {
 		errs = addRequired(errs, "TokenEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.TokenEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "TokenEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.TokenEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "TokenEndpoint")
-		}
+		errs = checkEndpoint(errs, v.TokenEndpoint, "TokenEndpoint")
 	}
 	return errs
 }
@@ -417,12 +462,7 @@ func (v *ClientCredentialsGrantMetadata) validate(mode ValidationMode) []*paramE
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	if v.ClientCredentialsSource != "" {
 		errs = nestMember(errs, "ClientCredentialsSource", validateClientCredentialsSource(v.ClientCredentialsSource, mode))
@@ -459,32 +499,17 @@ func (v *CreateActionConnectorInput) validate(mode ValidationMode) []*paramError
 	if v.AwsAccountId == nil {
 		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AwsAccountId); n != 12 {
-			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
-		}
-		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
-		}
+		errs = checkAwsAccountId(errs, *v.AwsAccountId, "AwsAccountId")
 	}
 	if v.ActionConnectorId == nil {
 		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.ActionConnectorId); n > 512 {
-			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
-		}
-		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
-		}
+		errs = checkShortRestrictiveResourceId(errs, *v.ActionConnectorId, "ActionConnectorId")
 	}
 	if v.Name == nil {
 		errs = addRequired(errs, "Name")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.Name); n > 255 {
-			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "Name")
-		}
-		if !patternActionConnectorName.MatchString(*v.Name) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", "Name")
-		}
+		errs = checkActionConnectorName(errs, *v.Name, "Name")
 	}
 	if v.Type == "" {
 		errs = addRequired(errs, "Type")
@@ -497,12 +522,7 @@ func (v *CreateActionConnectorInput) validate(mode ValidationMode) []*paramError
 		errs = nestMember(errs, "AuthenticationConfig", v.AuthenticationConfig.validate(mode))
 	}
 	if v.Description != nil && mode == ValidateAll {
-		if n := runeCount(*v.Description); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "Description")
-		}
-		if !patternActionConnectorDescription.MatchString(*v.Description) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", "Description")
-		}
+		errs = checkActionConnectorDescription(errs, *v.Description, "Description")
 	}
 	if v.Permissions != nil {
 		if mode == ValidateAll {
@@ -558,22 +578,12 @@ func (v *DeleteActionConnectorInput) validate(mode ValidationMode) []*paramError
 	if v.AwsAccountId == nil {
 		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AwsAccountId); n != 12 {
-			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
-		}
-		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
-		}
+		errs = checkAwsAccountId(errs, *v.AwsAccountId, "AwsAccountId")
 	}
 	if v.ActionConnectorId == nil {
 		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.ActionConnectorId); n > 512 {
-			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
-		}
-		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
-		}
+		errs = checkShortRestrictiveResourceId(errs, *v.ActionConnectorId, "ActionConnectorId")
 	}
 	return errs
 }
@@ -592,12 +602,7 @@ func (v *DeleteActionConnectorOutput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.ActionConnectorId != nil && mode == ValidateAll {
-		if n := runeCount(*v.ActionConnectorId); n > 512 {
-			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
-		}
-		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
-		}
+		errs = checkShortRestrictiveResourceId(errs, *v.ActionConnectorId, "ActionConnectorId")
 	}
 	return errs
 }
@@ -618,22 +623,12 @@ func (v *DescribeActionConnectorInput) validate(mode ValidationMode) []*paramErr
 	if v.AwsAccountId == nil {
 		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AwsAccountId); n != 12 {
-			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
-		}
-		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
-		}
+		errs = checkAwsAccountId(errs, *v.AwsAccountId, "AwsAccountId")
 	}
 	if v.ActionConnectorId == nil {
 		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.ActionConnectorId); n > 512 {
-			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
-		}
-		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
-		}
+		errs = checkShortRestrictiveResourceId(errs, *v.ActionConnectorId, "ActionConnectorId")
 	}
 	return errs
 }
@@ -673,9 +668,7 @@ func (v *IAMConnectionMetadata) validate(mode ValidationMode) []*paramError {
 	if v.RoleArn == "" {
 		errs = addRequired(errs, "RoleArn")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.RoleArn); n < 20 || n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", "RoleArn")
-		}
+		errs = checkRoleArn(errs, v.RoleArn, "RoleArn")
 	}
 	return errs
 }
@@ -726,12 +719,7 @@ func (v *ListActionConnectorsInput) validate(mode ValidationMode) []*paramError 
 	if v.AwsAccountId == nil {
 		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AwsAccountId); n != 12 {
-			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
-		}
-		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
-		}
+		errs = checkAwsAccountId(errs, *v.AwsAccountId, "AwsAccountId")
 	}
 	if v.MaxResults != nil && mode == ValidateAll {
 		if *v.MaxResults < 1 || *v.MaxResults > 100 {
@@ -778,12 +766,7 @@ func (v *NoneConnectionMetadata) validate(mode ValidationMode) []*paramError {
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	return errs
 }
@@ -804,17 +787,10 @@ func (v *ReadAPIKeyConnectionMetadata) validate(mode ValidationMode) []*paramErr
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	if v.Email != nil && mode == ValidateAll {
-		if !patternEmail.MatchString(*v.Email) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", "Email")
-		}
+		errs = checkEmail(errs, *v.Email, "Email")
 	}
 	return errs
 }
@@ -861,29 +837,17 @@ func (v *ReadAuthorizationCodeGrantDetails) validate(mode ValidationMode) []*par
 	if v.ClientId == "" {
 		errs = addRequired(errs, "ClientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 1024 {
-			errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", "ClientId")
-		}
+		errs = checkClientId(errs, v.ClientId, "ClientId")
 	}
 	if v.TokenEndpoint == "" {
 		errs = addRequired(errs, "TokenEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.TokenEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "TokenEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.TokenEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "TokenEndpoint")
-		}
+		errs = checkEndpoint(errs, v.TokenEndpoint, "TokenEndpoint")
 	}
 	if v.AuthorizationEndpoint == "" {
 		errs = addRequired(errs, "AuthorizationEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.AuthorizationEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "AuthorizationEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.AuthorizationEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "AuthorizationEndpoint")
-		}
+		errs = checkEndpoint(errs, v.AuthorizationEndpoint, "AuthorizationEndpoint")
 	}
 	return errs
 }
@@ -904,22 +868,12 @@ func (v *ReadAuthorizationCodeGrantMetadata) validate(mode ValidationMode) []*pa
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	if v.RedirectUrl == "" {
 		errs = addRequired(errs, "RedirectUrl")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.RedirectUrl); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "RedirectUrl")
-		}
-		if !patternEndpoint.MatchString(v.RedirectUrl) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "RedirectUrl")
-		}
+		errs = checkEndpoint(errs, v.RedirectUrl, "RedirectUrl")
 	}
 	if v.ReadAuthorizationCodeGrantCredentialsDetails != nil {
 		errs = nestMember(errs, "ReadAuthorizationCodeGrantCredentialsDetails", validateReadAuthorizationCodeGrantCredentialsDetails(v.ReadAuthorizationCodeGrantCredentialsDetails, mode))
@@ -946,12 +900,7 @@ func (v *ReadBasicAuthConnectionMetadata) validate(mode ValidationMode) []*param
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	if v.Username == "" {
 		errs = addRequired(errs, "Username")
@@ -975,19 +924,12 @@ func (v *ReadClientCredentialsGrantDetails) validate(mode ValidationMode) []*par
 	if v.ClientId == "" {
 		errs = addRequired(errs, "ClientId")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.ClientId); n > 1024 {
-			errs = addLength(errs, n, "Member must have length between 0 and 1024, inclusive", "ClientId")
-		}
+		errs = checkClientId(errs, v.ClientId, "ClientId")
 	}
 	if v.TokenEndpoint == "" {
 		errs = addRequired(errs, "TokenEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.TokenEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "TokenEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.TokenEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "TokenEndpoint")
-		}
+		errs = checkEndpoint(errs, v.TokenEndpoint, "TokenEndpoint")
 	}
 	return errs
 }
@@ -1008,12 +950,7 @@ func (v *ReadClientCredentialsGrantMetadata) validate(mode ValidationMode) []*pa
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	if v.ReadClientCredentialsDetails != nil {
 		errs = nestMember(errs, "ReadClientCredentialsDetails", validateReadClientCredentialsDetails(v.ReadClientCredentialsDetails, mode))
@@ -1040,9 +977,7 @@ func (v *ReadIamConnectionMetadata) validate(mode ValidationMode) []*paramError 
 	if v.RoleArn == "" {
 		errs = addRequired(errs, "RoleArn")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.RoleArn); n < 20 || n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 20 and 2048, inclusive", "RoleArn")
-		}
+		errs = checkRoleArn(errs, v.RoleArn, "RoleArn")
 	}
 	if v.SourceArn == "" {
 		errs = addRequired(errs, "SourceArn")
@@ -1066,12 +1001,7 @@ func (v *ReadNoneConnectionMetadata) validate(mode ValidationMode) []*paramError
 	if v.BaseEndpoint == "" {
 		errs = addRequired(errs, "BaseEndpoint")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.BaseEndpoint); n > 8192 {
-			errs = addLength(errs, n, "Member must have length between 1 and 8192, inclusive", "BaseEndpoint")
-		}
-		if !patternEndpoint.MatchString(v.BaseEndpoint) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: https://.*", "BaseEndpoint")
-		}
+		errs = checkEndpoint(errs, v.BaseEndpoint, "BaseEndpoint")
 	}
 	return errs
 }
@@ -1130,9 +1060,7 @@ func (v *ResourcePermission) validate(mode ValidationMode) []*paramError {
 	if v.Principal == "" {
 		errs = addRequired(errs, "Principal")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Principal); n > 256 {
-			errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", "Principal")
-		}
+		errs = checkPrincipal(errs, v.Principal, "Principal")
 	}
 	if v.Actions == nil {
 		errs = addRequired(errs, "Actions")
@@ -1167,9 +1095,7 @@ func (v *Tag) validate(mode ValidationMode) []*paramError {
 	if v.Value == "" {
 		errs = addRequired(errs, "Value")
 	} else if mode == ValidateAll {
-		if n := runeCount(v.Value); n > 256 {
-			errs = addLength(errs, n, "Member must have length between 1 and 256, inclusive", "Value")
-		}
+		errs = checkPrincipal(errs, v.Value, "Value")
 	}
 	return errs
 }
@@ -1200,32 +1126,17 @@ func (v *UpdateActionConnectorInput) validate(mode ValidationMode) []*paramError
 	if v.AwsAccountId == nil {
 		errs = addRequired(errs, "AwsAccountId")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.AwsAccountId); n != 12 {
-			errs = addLength(errs, n, "Member must have length between 12 and 12, inclusive", "AwsAccountId")
-		}
-		if !patternAwsAccountId.MatchString(*v.AwsAccountId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: ^[0-9]{12}$", "AwsAccountId")
-		}
+		errs = checkAwsAccountId(errs, *v.AwsAccountId, "AwsAccountId")
 	}
 	if v.ActionConnectorId == nil {
 		errs = addRequired(errs, "ActionConnectorId")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.ActionConnectorId); n > 512 {
-			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
-		}
-		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
-		}
+		errs = checkShortRestrictiveResourceId(errs, *v.ActionConnectorId, "ActionConnectorId")
 	}
 	if v.Name == nil {
 		errs = addRequired(errs, "Name")
 	} else if mode == ValidateAll {
-		if n := runeCount(*v.Name); n > 255 {
-			errs = addLength(errs, n, "Member must have length between 1 and 255, inclusive", "Name")
-		}
-		if !patternActionConnectorName.MatchString(*v.Name) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?", "Name")
-		}
+		errs = checkActionConnectorName(errs, *v.Name, "Name")
 	}
 	if v.AuthenticationConfig == nil {
 		errs = addRequired(errs, "AuthenticationConfig")
@@ -1233,12 +1144,7 @@ func (v *UpdateActionConnectorInput) validate(mode ValidationMode) []*paramError
 		errs = nestMember(errs, "AuthenticationConfig", v.AuthenticationConfig.validate(mode))
 	}
 	if v.Description != nil && mode == ValidateAll {
-		if n := runeCount(*v.Description); n > 2048 {
-			errs = addLength(errs, n, "Member must have length between 1 and 2048, inclusive", "Description")
-		}
-		if !patternActionConnectorDescription.MatchString(*v.Description) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [A-Za-z0-9 _.,!?-]*", "Description")
-		}
+		errs = checkActionConnectorDescription(errs, *v.Description, "Description")
 	}
 	return errs
 }
@@ -1257,12 +1163,7 @@ func (v *UpdateActionConnectorOutput) validate(mode ValidationMode) []*paramErro
 	}
 	var errs []*paramError
 	if v.ActionConnectorId != nil && mode == ValidateAll {
-		if n := runeCount(*v.ActionConnectorId); n > 512 {
-			errs = addLength(errs, n, "Member must have length between 1 and 512, inclusive", "ActionConnectorId")
-		}
-		if !patternShortRestrictiveResourceId.MatchString(*v.ActionConnectorId) {
-			errs = addConstraint(errs, kindPattern, "Member must satisfy regular expression pattern: [\\w\\-]+", "ActionConnectorId")
-		}
+		errs = checkShortRestrictiveResourceId(errs, *v.ActionConnectorId, "ActionConnectorId")
 	}
 	if v.UpdateStatus != "" {
 		errs = nestMember(errs, "UpdateStatus", validateResourceStatus(v.UpdateStatus, mode))

@@ -656,7 +656,9 @@ type jsonDecoder interface {
 // fieldIndex returns the position of key in keys, a struct's sorted key
 // table, or -1: struct decoders switch on it to find the member a key names
 // (a switch on the key strings takes the compiler much more memory in a big
-// package).
+// package). Out of line: every struct decoder calls it.
+//
+//go:noinline
 func fieldIndex(keys []string, key []byte) int {
 	lo, hi := 0, len(keys)
 	for lo < hi {

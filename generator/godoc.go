@@ -10,7 +10,6 @@ var (
 	reBlock   = regexp.MustCompile(`(?i)</?(p|div|ul|ol|note|important|fullname|br|h[1-6])(\s[^>]*)?/?>`)
 	reItem    = regexp.MustCompile(`(?i)<li(\s[^>]*)?>`)
 	reTag     = regexp.MustCompile(`<[^>]*>`)
-	reSpaces  = regexp.MustCompile(`[ \t\r\n]+`)
 	reAnchor  = regexp.MustCompile(`(?is)<a\s[^>]*href="([^"]*)"[^>]*>(.*?)</a>`)
 	reNewline = regexp.MustCompile(`\n{3,}`)
 )
@@ -32,7 +31,7 @@ func godoc(doc string) string {
 	for _, para := range strings.Split(s, "\x01") {
 		var lines []string
 		for _, item := range strings.Split(para, "\x00") {
-			item = strings.TrimSpace(reSpaces.ReplaceAllString(item, " "))
+			item = strings.TrimSpace(collapseSpaces(item))
 			if item == "" {
 				continue
 			}
@@ -49,24 +48,57 @@ func godoc(doc string) string {
 	return reNewline.ReplaceAllString(strings.Join(out, "\n\n"), "\n\n")
 }
 
-// wrap breaks text into lines of at most width runes (words longer stay whole).
+// collapseSpaces replaces every run of spaces, tabs, carriage returns and
+// newlines in s with one space (what a regexp.ReplaceAllString of
+// `[ \t\r\n]+` does, in a fraction of the time: the documentation of a big
+// model is megabytes).
+func collapseSpaces(s string) string {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+	i := 0
+	for i < len(s) && !(isSpace(s[i]) && (s[i] != ' ' || (i+1 < len(s) && isSpace(s[i+1])))) {
+		i++
+	}
+	if i == len(s) {
+		return s // no run to collapse: single spaces only
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		if !isSpace(s[i]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		b.WriteByte(' ')
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+	}
+	return b.String()
+}
+
+// wrap breaks text into lines of at most width bytes (words longer stay whole).
 func wrap(text string, width int, first, rest string) []string {
 	var lines []string
-	line := first
+	var line strings.Builder
+	line.WriteString(first)
 	empty := true
 	for _, w := range strings.Fields(text) {
-		if !empty && len(line)+1+len(w) > width {
-			lines = append(lines, line)
-			line, empty = rest, true
+		if !empty && line.Len()+1+len(w) > width {
+			lines = append(lines, line.String())
+			line.Reset()
+			line.WriteString(rest)
+			empty = true
 		}
 		if !empty {
-			line += " "
+			line.WriteByte(' ')
 		}
-		line += w
+		line.WriteString(w)
 		empty = false
 	}
 	if !empty {
-		lines = append(lines, line)
+		lines = append(lines, line.String())
 	}
 	return lines
 }

@@ -79,6 +79,9 @@ func opaque(s *Shape) bool {
 // package without sensitive data or unions.
 func (g *gen) emitRedact(f *jen.File) error {
 	r := newRedactor(g.pkg)
+	if !r.redactsAny() {
+		return errNoFile
+	}
 	var body []jen.Code
 	for _, s := range g.pkg.Shapes {
 		switch s.Kind {
@@ -98,9 +101,6 @@ func (g *gen) emitRedact(f *jen.File) error {
 	}
 	if g.hasUnions() {
 		body = append(body, r.unknownMethods()...)
-	}
-	if len(body) == 0 {
-		return errNoFile
 	}
 	for _, c := range body { // one declaration (or comment) a line
 		f.Add(c)
@@ -228,11 +228,11 @@ func redactedMember(u *Shape, m *Member) bool {
 	return m.Sensitive || opaque(m.Target) || (u != nil && u.Sensitive)
 }
 
-// redactsAny reports whether the package has a type that redacts, and so
-// redact.go and the walker of redact_runtime.go.
-func redactsAny(p *Package) bool {
-	r := newRedactor(p)
-	for _, s := range p.Shapes {
+// redactsAny reports whether the package has a type that redacts (a struct
+// that holds sensitive data, a sensitive enum, or a union: UnknownUnionMember
+// always redacts), and so redact.go and the walker of redact_runtime.go.
+func (r *redactor) redactsAny() bool {
+	for _, s := range r.pkg.Shapes {
 		switch {
 		case s.Kind == KindUnion, s.Kind == KindStruct && r.contains[s],
 			(s.Kind == KindEnum || s.Kind == KindIntEnum) && s.Sensitive:

@@ -139,11 +139,10 @@ func planValidators(p *Package) (*validatorPlan, error) {
 	return pl, nil
 }
 
-// textCheckKey identifies the @length and @pattern checks of a struct member
-// that is a string or an enum; "" when it has none.
-func textCheckKey(m *Member) string {
-	c := m.Constraints
-	if !isText(m) || (c.Length == nil && c.PatternVar == "") {
+// textCheckKey identifies the @length and @pattern checks c of a string or
+// an enum (text); "" when there are none.
+func textCheckKey(text bool, c Constraints) string {
+	if !text || (c.Length == nil && c.PatternVar == "") {
 		return ""
 	}
 	key := "length"
@@ -170,13 +169,13 @@ func (pl *validatorPlan) planTextChecks() {
 	owner := map[string]model.ShapeID{}
 	for _, s := range structsOf(pl.pkg) {
 		for _, m := range s.Members {
-			key := textCheckKey(m)
+			key := textCheckKey(isText(m), m.Constraints)
 			if key == "" {
 				continue
 			}
 			count[key]++
 			o := m.Target.ID
-			if textCheckKey(&Member{Target: m.Target, GoType: m.GoType, Constraints: m.Target.Constraints}) != key {
+			if textCheckKey(true, m.Target.Constraints) != key {
 				o = m.ID // the member's own traits make the set
 			}
 			if prev, ok := owner[key]; !ok || o.Compare(prev) < 0 {
@@ -701,7 +700,7 @@ func (pl *validatorPlan) checkSite(grp *jen.Group, st site) {
 // validate function, through nestedCheck).
 func (pl *validatorPlan) constraintChecks(st site) []jen.Code {
 	if st.member != "" {
-		if tc := pl.textChecks[textCheckKey(st.m)]; tc != nil {
+		if tc := pl.textChecks[textCheckKey(isText(st.m), st.m.Constraints)]; tc != nil {
 			// errs = checkAwsAccountId(errs, *v.AwsAccountId, "AwsAccountId")
 			return []jen.Code{jen.Id("errs").Op("=").Id(tc.Name).Call(jen.Id("errs"), st.text(), jen.Lit(st.member))}
 		}

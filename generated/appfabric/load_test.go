@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"runtime"
@@ -15,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,16 +25,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	af "github.com/smithygen/smithygen/generated/appfabric"
+	"github.com/smithygen/smithygen/internal/loadtest"
 )
 
 // TestLoadReplay drives a Fake over loopback with the real SDK client from
 // 32 goroutines × 500 mixed requests (8 × 60 with -short), then checks:
 //
-//   - every mutation a client saw succeed is one the fake accepted, and the
-//     other way round (the loadRecorder in front of the fake logs each one, in
-//     the order the fake applied them: it holds its lock around the call);
-//   - replaying the accepted mutations one by one, in that order, on a fresh
-//     fake gives the same replies and the same final state (every
+//   - every request a client saw succeed is one the fake accepted, and the
+//     other way round, request by request (loadtest.Ledger; a reply lost in
+//     the client's own transport is allowed for, rarely);
+//   - replaying the accepted mutations one by one, in the order the fake
+//     applied them (the loadRecorder in front of the fake logs each one,
+//     holding its lock around the call), on a fresh fake gives the same replies and the same final state (every
 //     authorization of every bundle listed and read): nothing lost, nothing
 //     phantom. The fake makes IDs up, so the replay maps the load's IDs to
 //     its own as its creates return them;
@@ -53,12 +53,12 @@ func TestLoadReplay(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 
-	rec := &loadRecorder{Fake: af.NewFake(af.WithFakeClock(loadClock()))}
-	srv := httptest.NewServer(af.NewServer(rec))
+	ledger := loadtest.New(workers)
+	defer ledger.Close()
+	rec := &loadRecorder{Fake: af.NewFake(af.WithFakeClock(loadtest.Clock())), ledger: ledger}
+	srv := httptest.NewServer(ledger.Handler(af.NewServer(rec)))
 	defer srv.Close()
-	transport := &http.Transport{MaxIdleConnsPerHost: workers}
-	defer transport.CloseIdleConnections()
-	c := sdk.New(sdk.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), HTTPClient: &http.Client{Transport: transport}, RetryMaxAttempts: 1,
+	c := sdk.New(sdk.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), HTTPClient: ledger.Client(), RetryMaxAttempts: 1,
 		Credentials: credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", "")})
 
 	// Warm up (connections, lazily built SDK state) and make the bundles,
@@ -71,11 +71,8 @@ func TestLoadReplay(t *testing.T) {
 		ids.addBundle(fuzzID(aws.ToString(b.AppBundle.Arn)))
 	}
 	loadWarmUp(t, ctx, c, ids.bundles[0])
-	rec.reads.Store(0)
-	warm := len(rec.log)
-	baseline := loadHeap(transport, srv)
+	baseline := ledger.Heap(srv)
 
-	var counts loadCounts
 	start := time.Now()
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -87,31 +84,14 @@ func TestLoadReplay(t *testing.T) {
 				if ctx.Err() != nil {
 					return
 				}
-				loadOne(ctx, c, rng, &counts, ids)
+				loadOne(ctx, c, ledger, rng, ids)
 			}
 		}()
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
 	require.NoError(t, ctx.Err(), "the load did not finish in time")
-	total := counts.total()
-	t.Logf("load: %d requests from %d goroutines in %v (%.0f/s); ok %d, conflicts %d, not found %d, invalid tokens %d, other errors %d",
-		total, workers, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(),
-		counts.ok.Load(), counts.conflicts.Load(), counts.notFound.Load(), counts.badToken.Load(), counts.other.Load())
-	require.Equal(t, int64(workers*each), total)
-	if first := counts.firstOther.Load(); first != nil {
-		t.Fatalf("%d unexpected errors; the first: %v", counts.other.Load(), *first)
-	}
-
-	// What the clients saw succeed is what the fake accepted.
-	accepted := map[string]int64{}
-	for _, e := range rec.log[warm:] {
-		accepted[e.op]++
-	}
-	for _, op := range []string{"CreateAppBundle", "CreateAppAuthorization", "UpdateAppAuthorization", "ConnectAppAuthorization", "DeleteAppAuthorization"} {
-		assert.Equal(t, counts.okByOp(op), accepted[op], "%s: successes the clients saw vs. mutations the fake accepted", op)
-	}
-	assert.Equal(t, counts.okByOp("GetAppAuthorization")+counts.okByOp("ListAppAuthorizations"), rec.reads.Load(), "reads")
+	// What the clients saw succeed is what the fake accepted, request by request.
+	ledger.Check(t, workers*each, workers, time.Since(start))
 
 	loadCheckReplay(t, ctx, rec, ids.allBundles())
 
@@ -124,8 +104,9 @@ func TestLoadReplay(t *testing.T) {
 	}
 	require.Empty(t, loadState(t, ctx, rec.Fake, ids.allBundles(), nil))
 	rec.reset()
+	ledger.Reset()
 	ids.auths = nil
-	after := loadHeap(transport, srv)
+	after := ledger.Heap(srv)
 	t.Logf("heap: %d KiB before the load, %d KiB after every authorization is deleted (%+d KiB)", baseline/1024, after/1024, (int64(after)-int64(baseline))/1024)
 	assert.Less(t, after, baseline+2<<20, "the heap does not return near its baseline once everything is deleted")
 }
@@ -180,7 +161,7 @@ func TestSoakDeletedLeavesNoTrace(t *testing.T) {
 func loadCheckReplay(t *testing.T, ctx context.Context, rec *loadRecorder, bundles []string) {
 	t.Helper()
 	start := time.Now()
-	replay := af.NewFake(af.WithFakeClock(loadClock()))
+	replay := af.NewFake(af.WithFakeClock(loadtest.Clock()))
 	m := loadIDMap{}
 	for i, e := range rec.log {
 		var out any
@@ -293,69 +274,80 @@ func loadCredential(rng *rand.Rand) types.Credential {
 	return &types.CredentialMemberOauth2Credential{Value: types.Oauth2Credential{ClientId: aws.String("cid"), ClientSecret: aws.String("cs")}}
 }
 
-// loadOne sends one random request and counts its outcome.
-func loadOne(ctx context.Context, c *sdk.Client, rng *rand.Rand, counts *loadCounts, ids *loadIDs) {
+// loadOne sends one random request through the ledger.
+func loadOne(ctx context.Context, c *sdk.Client, ledger *loadtest.Ledger, rng *rand.Rand, ids *loadIDs) {
 	bundle, auth := ids.pick(rng)
 	tag := strconv.Itoa(rng.IntN(1000))
 	var op string
-	var err error
+	var call func(context.Context) error
 	switch n := rng.IntN(100); {
 	case n < 2:
 		op = "CreateAppBundle"
-		var out *sdk.CreateAppBundleOutput
-		if out, err = c.CreateAppBundle(ctx, &sdk.CreateAppBundleInput{}); err == nil {
-			ids.addBundle(fuzzID(aws.ToString(out.AppBundle.Arn)))
+		call = func(ctx context.Context) error {
+			out, err := c.CreateAppBundle(ctx, &sdk.CreateAppBundleInput{})
+			if err == nil {
+				ids.addBundle(fuzzID(aws.ToString(out.AppBundle.Arn)))
+			}
+			return err
 		}
 	case n < 27:
 		op = "CreateAppAuthorization"
-		var out *sdk.CreateAppAuthorizationOutput
-		if out, err = c.CreateAppAuthorization(ctx, &sdk.CreateAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, bundle, ""),
-			App: aws.String("SLACK"), AuthType: types.AuthTypeOauth2, Credential: loadCredential(rng), Tenant: loadTenant(tag)}); err == nil {
-			ids.addAuth(bundle, fuzzID(aws.ToString(out.AppAuthorization.AppAuthorizationArn)))
+		in := &sdk.CreateAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, bundle, ""),
+			App: aws.String("SLACK"), AuthType: types.AuthTypeOauth2, Credential: loadCredential(rng), Tenant: loadTenant(tag)}
+		call = func(ctx context.Context) error {
+			out, err := c.CreateAppAuthorization(ctx, in)
+			if err == nil {
+				ids.addAuth(bundle, fuzzID(aws.ToString(out.AppAuthorization.AppAuthorizationArn)))
+			}
+			return err
 		}
 	case n < 42:
 		op = "UpdateAppAuthorization"
-		_, err = c.UpdateAppAuthorization(ctx, &sdk.UpdateAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, auth[0], ""),
-			AppAuthorizationIdentifier: loadIdent(rng, auth[0], auth[1]), Credential: loadCredential(rng), Tenant: loadTenant(tag)})
+		in := &sdk.UpdateAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, auth[0], ""),
+			AppAuthorizationIdentifier: loadIdent(rng, auth[0], auth[1]), Credential: loadCredential(rng), Tenant: loadTenant(tag)}
+		call = func(ctx context.Context) error { _, err := c.UpdateAppAuthorization(ctx, in); return err }
 	case n < 52:
 		op = "ConnectAppAuthorization"
-		_, err = c.ConnectAppAuthorization(ctx, &sdk.ConnectAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, auth[0], ""),
-			AppAuthorizationIdentifier: loadIdent(rng, auth[0], auth[1])})
+		in := &sdk.ConnectAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, auth[0], ""),
+			AppAuthorizationIdentifier: loadIdent(rng, auth[0], auth[1])}
+		call = func(ctx context.Context) error { _, err := c.ConnectAppAuthorization(ctx, in); return err }
 	case n < 67:
 		op = "GetAppAuthorization"
-		_, err = c.GetAppAuthorization(ctx, &sdk.GetAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, auth[0], ""),
-			AppAuthorizationIdentifier: loadIdent(rng, auth[0], auth[1])})
+		in := &sdk.GetAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, auth[0], ""),
+			AppAuthorizationIdentifier: loadIdent(rng, auth[0], auth[1])}
+		call = func(ctx context.Context) error { _, err := c.GetAppAuthorization(ctx, in); return err }
 	case n < 82:
 		op = "ListAppAuthorizations"
 		var token *string
 		if rng.IntN(4) == 0 {
 			token = aws.String(loadPageToken(rng.IntN(100))) // a page that may be gone by now
 		}
-		_, err = c.ListAppAuthorizations(ctx, &sdk.ListAppAuthorizationsInput{AppBundleIdentifier: loadIdent(rng, bundle, ""),
-			MaxResults: aws.Int32(int32(1 + rng.IntN(20))), NextToken: token})
+		in := &sdk.ListAppAuthorizationsInput{AppBundleIdentifier: loadIdent(rng, bundle, ""),
+			MaxResults: aws.Int32(int32(1 + rng.IntN(20))), NextToken: token}
+		call = func(ctx context.Context) error { _, err := c.ListAppAuthorizations(ctx, in); return err }
 	default:
 		op = "DeleteAppAuthorization"
-		_, err = c.DeleteAppAuthorization(ctx, &sdk.DeleteAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, auth[0], ""),
-			AppAuthorizationIdentifier: loadIdent(rng, auth[0], auth[1])})
+		in := &sdk.DeleteAppAuthorizationInput{AppBundleIdentifier: loadIdent(rng, auth[0], ""),
+			AppAuthorizationIdentifier: loadIdent(rng, auth[0], auth[1])}
+		call = func(ctx context.Context) error { _, err := c.DeleteAppAuthorization(ctx, in); return err }
 	}
+	ledger.Do(ctx, op, call, func(err error) string { return loadExpected(op, err) })
+}
+
+// loadExpected names the errors the load expects: its requests collide.
+func loadExpected(op string, err error) string {
 	var conflict *types.ConflictException
 	var notFound *types.ResourceNotFoundException
 	var invalid *types.ValidationException
 	switch {
-	case err == nil:
-		counts.ok.Add(1)
-		counts.success(op)
 	case errors.As(err, &conflict):
-		counts.conflicts.Add(1)
+		return "conflicts"
 	case errors.As(err, &notFound):
-		counts.notFound.Add(1)
+		return "not found"
 	case errors.As(err, &invalid) && op == "ListAppAuthorizations" && strings.Contains(aws.ToString(invalid.Message), "/nextToken"):
-		counts.badToken.Add(1)
-	default:
-		counts.other.Add(1)
-		err = fmt.Errorf("%s: %w", op, err)
-		counts.firstOther.CompareAndSwap(nil, &err)
+		return "invalid tokens"
 	}
+	return ""
 }
 
 // loadPageToken is the token of the fake's page starting at item n: the
@@ -482,12 +474,12 @@ func loadJSON(t *testing.T, v any) string {
 
 // loadRecorder is the Handler the load goes through: a Fake whose accepted
 // mutations are logged in the order the fake applied them (mu is held
-// around each call), and whose accepted reads are counted.
+// around each call), and which tells the ledger of every call it accepts.
 type loadRecorder struct {
 	*af.Fake
-	mu    sync.Mutex
-	log   []loadEntry
-	reads atomic.Int64
+	ledger *loadtest.Ledger
+	mu     sync.Mutex
+	log    []loadEntry
 }
 
 // loadEntry is one accepted mutation: the operation, its input, its output.
@@ -500,12 +492,12 @@ func (r *loadRecorder) reset() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.log = nil
-	r.reads.Store(0)
 }
 
-func (r *loadRecorder) logged(op string, in, out any, err error) {
+func (r *loadRecorder) logged(ctx context.Context, op string, in, out any, err error) {
 	if err == nil {
 		r.log = append(r.log, loadEntry{op, in, out})
+		r.ledger.Accepted(ctx, op)
 	}
 }
 
@@ -513,7 +505,7 @@ func (r *loadRecorder) CreateAppBundle(ctx context.Context, in *af.CreateAppBund
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out, err := r.Fake.CreateAppBundle(ctx, in)
-	r.logged("CreateAppBundle", in, out, err)
+	r.logged(ctx, "CreateAppBundle", in, out, err)
 	return out, err
 }
 
@@ -521,7 +513,7 @@ func (r *loadRecorder) CreateAppAuthorization(ctx context.Context, in *af.Create
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out, err := r.Fake.CreateAppAuthorization(ctx, in)
-	r.logged("CreateAppAuthorization", in, out, err)
+	r.logged(ctx, "CreateAppAuthorization", in, out, err)
 	return out, err
 }
 
@@ -529,7 +521,7 @@ func (r *loadRecorder) UpdateAppAuthorization(ctx context.Context, in *af.Update
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out, err := r.Fake.UpdateAppAuthorization(ctx, in)
-	r.logged("UpdateAppAuthorization", in, out, err)
+	r.logged(ctx, "UpdateAppAuthorization", in, out, err)
 	return out, err
 }
 
@@ -537,7 +529,7 @@ func (r *loadRecorder) ConnectAppAuthorization(ctx context.Context, in *af.Conne
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out, err := r.Fake.ConnectAppAuthorization(ctx, in)
-	r.logged("ConnectAppAuthorization", in, out, err)
+	r.logged(ctx, "ConnectAppAuthorization", in, out, err)
 	return out, err
 }
 
@@ -545,7 +537,7 @@ func (r *loadRecorder) DeleteAppAuthorization(ctx context.Context, in *af.Delete
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out, err := r.Fake.DeleteAppAuthorization(ctx, in)
-	r.logged("DeleteAppAuthorization", in, out, err)
+	r.logged(ctx, "DeleteAppAuthorization", in, out, err)
 	return out, err
 }
 
@@ -554,7 +546,7 @@ func (r *loadRecorder) DeleteAppAuthorization(ctx context.Context, in *af.Delete
 func (r *loadRecorder) GetAppAuthorization(ctx context.Context, in *af.GetAppAuthorizationInput) (*af.GetAppAuthorizationOutput, error) {
 	out, err := r.Fake.GetAppAuthorization(ctx, in)
 	if err == nil {
-		r.reads.Add(1)
+		r.ledger.Accepted(ctx, "GetAppAuthorization")
 	}
 	return out, err
 }
@@ -562,48 +554,7 @@ func (r *loadRecorder) GetAppAuthorization(ctx context.Context, in *af.GetAppAut
 func (r *loadRecorder) ListAppAuthorizations(ctx context.Context, in *af.ListAppAuthorizationsInput) (*af.ListAppAuthorizationsOutput, error) {
 	out, err := r.Fake.ListAppAuthorizations(ctx, in)
 	if err == nil {
-		r.reads.Add(1)
+		r.ledger.Accepted(ctx, "ListAppAuthorizations")
 	}
 	return out, err
-}
-
-// loadCounts counts the outcomes the clients saw.
-type loadCounts struct {
-	ok, conflicts, notFound, badToken, other atomic.Int64
-	firstOther                               atomic.Pointer[error]
-	byOp                                     sync.Map // operation -> *atomic.Int64 of successes
-}
-
-func (c *loadCounts) success(op string) {
-	n, _ := c.byOp.LoadOrStore(op, new(atomic.Int64))
-	n.(*atomic.Int64).Add(1)
-}
-
-func (c *loadCounts) okByOp(op string) int64 {
-	if n, ok := c.byOp.Load(op); ok {
-		return n.(*atomic.Int64).Load()
-	}
-	return 0
-}
-
-func (c *loadCounts) total() int64 {
-	return c.ok.Load() + c.conflicts.Load() + c.notFound.Load() + c.badToken.Load() + c.other.Load()
-}
-
-// loadClock is a fake clock that moves one millisecond per reading.
-func loadClock() func() time.Time {
-	var ticks atomic.Int64
-	return func() time.Time { return time.UnixMilli(1_700_000_000_000 + ticks.Add(1)) }
-}
-
-// loadHeap closes idle connections, collects garbage and returns HeapAlloc.
-func loadHeap(c *http.Transport, srv *httptest.Server) uint64 {
-	c.CloseIdleConnections()
-	srv.CloseClientConnections()
-	var m runtime.MemStats
-	for range 3 {
-		runtime.GC()
-	}
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
 }

@@ -6,14 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net/http"
 	"net/http/httptest"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,16 +22,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	qs "github.com/smithygen/smithygen/generated/quicksight"
+	"github.com/smithygen/smithygen/internal/loadtest"
 )
 
 // TestLoadReplay drives a Fake over loopback with the real SDK client from
 // 32 goroutines × 500 mixed requests (8 × 60 with -short), then checks:
 //
-//   - every mutation a client saw succeed is one the fake accepted, and the
-//     other way round (the loadRecorder in front of the fake logs each one, in
-//     the order the fake applied them: it holds its lock around the call);
-//   - replaying the accepted mutations one by one, in that order, on a fresh
-//     fake gives the same replies and the same final state (every connector
+//   - every request a client saw succeed is one the fake accepted, and the
+//     other way round, request by request (loadtest.Ledger; a reply lost in
+//     the client's own transport is allowed for, rarely);
+//   - replaying the accepted mutations one by one, in the order the fake
+//     applied them (the loadRecorder in front of the fake logs each one,
+//     holding its lock around the call), on a fresh fake gives the same replies and the same final state (every connector
 //     listed and described): nothing lost, nothing phantom;
 //   - once everything is deleted, the heap is back near where it started.
 //
@@ -48,22 +47,19 @@ func TestLoadReplay(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 
-	rec := &loadRecorder{Fake: qs.NewFake(qs.WithFakeClock(loadClock()))}
-	srv := httptest.NewServer(qs.NewServer(rec))
+	ledger := loadtest.New(workers)
+	defer ledger.Close()
+	rec := &loadRecorder{Fake: qs.NewFake(qs.WithFakeClock(loadtest.Clock())), ledger: ledger}
+	srv := httptest.NewServer(ledger.Handler(qs.NewServer(rec)))
 	defer srv.Close()
-	transport := &http.Transport{MaxIdleConnsPerHost: workers}
-	defer transport.CloseIdleConnections()
-	c := sdk.New(sdk.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), HTTPClient: &http.Client{Transport: transport}, RetryMaxAttempts: 1,
+	c := sdk.New(sdk.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), HTTPClient: ledger.Client(), RetryMaxAttempts: 1,
 		Credentials: credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", "")})
 
 	// Warm up (connections, lazily built SDK state), then take the baseline.
 	// The warm-up's mutations stay in the log, to be replayed too.
 	loadWarmUp(t, ctx, c)
-	rec.reads.Store(0)
-	warm := len(rec.log)
-	baseline := loadHeap(transport, srv)
+	baseline := ledger.Heap(srv)
 
-	var counts loadCounts
 	start := time.Now()
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -75,31 +71,14 @@ func TestLoadReplay(t *testing.T) {
 				if ctx.Err() != nil {
 					return
 				}
-				loadOne(ctx, c, rng, &counts, w, i)
+				loadOne(ctx, c, ledger, rng, w, i)
 			}
 		}()
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
 	require.NoError(t, ctx.Err(), "the load did not finish in time")
-	total := counts.total()
-	t.Logf("load: %d requests from %d goroutines in %v (%.0f/s); ok %d, conflicts %d, not found %d, invalid tokens %d, other errors %d",
-		total, workers, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(),
-		counts.ok.Load(), counts.conflicts.Load(), counts.notFound.Load(), counts.badToken.Load(), counts.other.Load())
-	require.Equal(t, int64(workers*each), total)
-	if first := counts.firstOther.Load(); first != nil {
-		t.Fatalf("%d unexpected errors; the first: %v", counts.other.Load(), *first)
-	}
-
-	// What the clients saw succeed is what the fake accepted.
-	accepted := map[string]int64{}
-	for _, e := range rec.log[warm:] {
-		accepted[e.op]++
-	}
-	for _, op := range []string{"CreateActionConnector", "UpdateActionConnector", "DeleteActionConnector"} {
-		assert.Equal(t, counts.okByOp(op), accepted[op], "%s: successes the clients saw vs. mutations the fake accepted", op)
-	}
-	assert.Equal(t, counts.okByOp("DescribeActionConnector")+counts.okByOp("ListActionConnectors"), rec.reads.Load(), "reads")
+	// What the clients saw succeed is what the fake accepted, request by request.
+	ledger.Check(t, workers*each, workers, time.Since(start))
 
 	loadCheckReplay(t, ctx, rec)
 
@@ -110,7 +89,8 @@ func TestLoadReplay(t *testing.T) {
 	}
 	require.Empty(t, loadState(t, ctx, rec.Fake))
 	rec.reset()
-	after := loadHeap(transport, srv)
+	ledger.Reset()
+	after := ledger.Heap(srv)
 	t.Logf("heap: %d KiB before the load, %d KiB after everything is deleted (%+d KiB)", baseline/1024, after/1024, (int64(after)-int64(baseline))/1024)
 	assert.Less(t, after, baseline+2<<20, "the heap does not return near its baseline once everything is deleted")
 }
@@ -122,7 +102,7 @@ func loadCheckReplay(t *testing.T, ctx context.Context, rec *loadRecorder) {
 	t.Helper()
 	// Replay the accepted mutations in order on a fresh fake.
 	start := time.Now()
-	replay := qs.NewFake(qs.WithFakeClock(loadClock()))
+	replay := qs.NewFake(qs.WithFakeClock(loadtest.Clock()))
 	for i, e := range rec.log {
 		var out any
 		var err error
@@ -158,55 +138,59 @@ var (
 	}()
 )
 
-// loadOne sends one random request and counts its outcome.
-func loadOne(ctx context.Context, c *sdk.Client, rng *rand.Rand, counts *loadCounts, w, i int) {
+// loadOne sends one random request through the ledger.
+func loadOne(ctx context.Context, c *sdk.Client, ledger *loadtest.Ledger, rng *rand.Rand, w, i int) {
 	account := aws.String(loadAccounts[rng.IntN(len(loadAccounts))])
 	id := aws.String(loadIDs[rng.IntN(len(loadIDs))])
 	configs := fuzzAuthConfigs()
 	var op string
-	var err error
+	var call func(context.Context) error
 	switch n := rng.IntN(100); {
 	case n < 30:
 		op = "CreateActionConnector"
-		_, err = c.CreateActionConnector(ctx, &sdk.CreateActionConnectorInput{AwsAccountId: account, ActionConnectorId: id,
+		in := &sdk.CreateActionConnectorInput{AwsAccountId: account, ActionConnectorId: id,
 			Name: aws.String(fmt.Sprintf("w%d-%d", w, i)), Type: types.ActionConnectorTypeGenericHttp,
-			AuthenticationConfig: configs[rng.IntN(len(configs))], Description: aws.String(fmt.Sprintf("created by %d/%d", w, i))})
+			AuthenticationConfig: configs[rng.IntN(len(configs))], Description: aws.String(fmt.Sprintf("created by %d/%d", w, i))}
+		call = func(ctx context.Context) error { _, err := c.CreateActionConnector(ctx, in); return err }
 	case n < 50:
 		op = "UpdateActionConnector"
-		_, err = c.UpdateActionConnector(ctx, &sdk.UpdateActionConnectorInput{AwsAccountId: account, ActionConnectorId: id,
-			Name: aws.String(fmt.Sprintf("w%d-%d-updated", w, i)), AuthenticationConfig: configs[rng.IntN(len(configs))]})
+		in := &sdk.UpdateActionConnectorInput{AwsAccountId: account, ActionConnectorId: id,
+			Name: aws.String(fmt.Sprintf("w%d-%d-updated", w, i)), AuthenticationConfig: configs[rng.IntN(len(configs))]}
+		call = func(ctx context.Context) error { _, err := c.UpdateActionConnector(ctx, in); return err }
 	case n < 70:
 		op = "DescribeActionConnector"
-		_, err = c.DescribeActionConnector(ctx, &sdk.DescribeActionConnectorInput{AwsAccountId: account, ActionConnectorId: id})
+		in := &sdk.DescribeActionConnectorInput{AwsAccountId: account, ActionConnectorId: id}
+		call = func(ctx context.Context) error { _, err := c.DescribeActionConnector(ctx, in); return err }
 	case n < 82:
 		op = "ListActionConnectors"
 		var token *string
 		if rng.IntN(4) == 0 {
 			token = aws.String(loadPageToken(rng.IntN(30))) // a page that may be gone by now
 		}
-		_, err = c.ListActionConnectors(ctx, &sdk.ListActionConnectorsInput{AwsAccountId: account, MaxResults: aws.Int32(int32(1 + rng.IntN(10))), NextToken: token})
+		in := &sdk.ListActionConnectorsInput{AwsAccountId: account, MaxResults: aws.Int32(int32(1 + rng.IntN(10))), NextToken: token}
+		call = func(ctx context.Context) error { _, err := c.ListActionConnectors(ctx, in); return err }
 	default:
 		op = "DeleteActionConnector"
-		_, err = c.DeleteActionConnector(ctx, &sdk.DeleteActionConnectorInput{AwsAccountId: account, ActionConnectorId: id})
+		in := &sdk.DeleteActionConnectorInput{AwsAccountId: account, ActionConnectorId: id}
+		call = func(ctx context.Context) error { _, err := c.DeleteActionConnector(ctx, in); return err }
 	}
+	ledger.Do(ctx, op, call, loadExpected)
+}
+
+// loadExpected names the errors the load expects: its requests collide.
+func loadExpected(err error) string {
 	var exists *types.ResourceExistsException
 	var notFound *types.ResourceNotFoundException
 	var badToken *types.InvalidNextTokenException
 	switch {
-	case err == nil:
-		counts.ok.Add(1)
-		counts.success(op)
 	case errors.As(err, &exists):
-		counts.conflicts.Add(1)
+		return "conflicts"
 	case errors.As(err, &notFound):
-		counts.notFound.Add(1)
+		return "not found"
 	case errors.As(err, &badToken):
-		counts.badToken.Add(1)
-	default:
-		counts.other.Add(1)
-		err = fmt.Errorf("%s: %w", op, err)
-		counts.firstOther.CompareAndSwap(nil, &err)
+		return "invalid tokens"
 	}
+	return ""
 }
 
 // loadPageToken is the token of the fake's page starting at item n: the
@@ -322,12 +306,12 @@ func loadJSON(t *testing.T, out any) string {
 
 // loadRecorder is the Handler the load goes through: a Fake whose accepted
 // mutations are logged in the order the fake applied them (mu is held
-// around each call), and whose accepted reads are counted.
+// around each call), and which tells the ledger of every call it accepts.
 type loadRecorder struct {
 	*qs.Fake
-	mu    sync.Mutex
-	log   []loadEntry
-	reads atomic.Int64
+	ledger *loadtest.Ledger
+	mu     sync.Mutex
+	log    []loadEntry
 }
 
 // loadEntry is one accepted mutation: the operation, its input, its output.
@@ -340,12 +324,12 @@ func (r *loadRecorder) reset() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.log = nil
-	r.reads.Store(0)
 }
 
-func (r *loadRecorder) logged(op string, in, out any, err error) {
+func (r *loadRecorder) logged(ctx context.Context, op string, in, out any, err error) {
 	if err == nil {
 		r.log = append(r.log, loadEntry{op, in, out})
+		r.ledger.Accepted(ctx, op)
 	}
 }
 
@@ -353,7 +337,7 @@ func (r *loadRecorder) CreateActionConnector(ctx context.Context, in *qs.CreateA
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out, err := r.Fake.CreateActionConnector(ctx, in)
-	r.logged("CreateActionConnector", in, out, err)
+	r.logged(ctx, "CreateActionConnector", in, out, err)
 	return out, err
 }
 
@@ -361,7 +345,7 @@ func (r *loadRecorder) UpdateActionConnector(ctx context.Context, in *qs.UpdateA
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out, err := r.Fake.UpdateActionConnector(ctx, in)
-	r.logged("UpdateActionConnector", in, out, err)
+	r.logged(ctx, "UpdateActionConnector", in, out, err)
 	return out, err
 }
 
@@ -369,7 +353,7 @@ func (r *loadRecorder) DeleteActionConnector(ctx context.Context, in *qs.DeleteA
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out, err := r.Fake.DeleteActionConnector(ctx, in)
-	r.logged("DeleteActionConnector", in, out, err)
+	r.logged(ctx, "DeleteActionConnector", in, out, err)
 	return out, err
 }
 
@@ -378,7 +362,7 @@ func (r *loadRecorder) DeleteActionConnector(ctx context.Context, in *qs.DeleteA
 func (r *loadRecorder) DescribeActionConnector(ctx context.Context, in *qs.DescribeActionConnectorInput) (*qs.DescribeActionConnectorOutput, error) {
 	out, err := r.Fake.DescribeActionConnector(ctx, in)
 	if err == nil {
-		r.reads.Add(1)
+		r.ledger.Accepted(ctx, "DescribeActionConnector")
 	}
 	return out, err
 }
@@ -386,48 +370,7 @@ func (r *loadRecorder) DescribeActionConnector(ctx context.Context, in *qs.Descr
 func (r *loadRecorder) ListActionConnectors(ctx context.Context, in *qs.ListActionConnectorsInput) (*qs.ListActionConnectorsOutput, error) {
 	out, err := r.Fake.ListActionConnectors(ctx, in)
 	if err == nil {
-		r.reads.Add(1)
+		r.ledger.Accepted(ctx, "ListActionConnectors")
 	}
 	return out, err
-}
-
-// loadCounts counts the outcomes the clients saw.
-type loadCounts struct {
-	ok, conflicts, notFound, badToken, other atomic.Int64
-	firstOther                               atomic.Pointer[error]
-	byOp                                     sync.Map // operation -> *atomic.Int64 of successes
-}
-
-func (c *loadCounts) success(op string) {
-	n, _ := c.byOp.LoadOrStore(op, new(atomic.Int64))
-	n.(*atomic.Int64).Add(1)
-}
-
-func (c *loadCounts) okByOp(op string) int64 {
-	if n, ok := c.byOp.Load(op); ok {
-		return n.(*atomic.Int64).Load()
-	}
-	return 0
-}
-
-func (c *loadCounts) total() int64 {
-	return c.ok.Load() + c.conflicts.Load() + c.notFound.Load() + c.badToken.Load() + c.other.Load()
-}
-
-// loadClock is a fake clock that moves one millisecond per reading.
-func loadClock() func() time.Time {
-	var ticks atomic.Int64
-	return func() time.Time { return time.UnixMilli(1_700_000_000_000 + ticks.Add(1)) }
-}
-
-// loadHeap closes idle connections, collects garbage and returns HeapAlloc.
-func loadHeap(c *http.Transport, srv *httptest.Server) uint64 {
-	c.CloseIdleConnections()
-	srv.CloseClientConnections()
-	var m runtime.MemStats
-	for range 3 {
-		runtime.GC()
-	}
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
 }

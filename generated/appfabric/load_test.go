@@ -32,8 +32,8 @@ import (
 // 32 goroutines × 500 mixed requests (8 × 60 with -short), then checks:
 //
 //   - every request a client saw succeed is one the fake accepted, and the
-//     other way round, request by request (loadtest.Ledger; a reply lost in
-//     the client's own transport is allowed for, rarely);
+//     other way round, request by request (loadtest.Ledger, which also
+//     keeps a race of the SDK and net/http from losing replies);
 //   - replaying the accepted mutations one by one, in the order the fake
 //     applied them (the loadRecorder in front of the fake logs each one,
 //     holding its lock around the call), on a fresh fake gives the same replies and the same final state (every

@@ -8,13 +8,11 @@
 // Ledger.Accepted for every call the fake accepts. Ledger.Check then fails
 // the test when a client and the fake disagree about any request.
 //
-// The client's connections remember the stack that closed them: when a
-// client loses a reply because its own transport closed the connection
-// under it (net.ErrClosed, a rare event of Go's HTTP/1 client seen under
-// load and retried by default by the AWS SDK, which the load tests turn
-// off), Check reports who closed it. Such losses are allowed, at most one in
-// a thousand calls, and accounted for exactly: a call whose reply was lost
-// may or may not have been accepted by the fake, and nothing else may differ.
+// The client works around a race between the AWS SDK and net/http that
+// loses a reply now and then under load (see bodyReader), and its
+// connections remember the stack that closed them: a reply lost in the
+// client's own transport (net.ErrClosed) fails Check with who closed the
+// connection, and whether the fake had accepted the call.
 //
 // It may import only the standard library.
 package loadtest
@@ -147,11 +145,10 @@ func (l *Ledger) Do(ctx context.Context, op string, call func(context.Context) e
 
 // Check logs the outcomes of the load and fails t when the clients made
 // other than want calls, when a call failed with an error the load does not
-// expect, when more than one call in a thousand lost its reply in the
-// client's transport, or when a client and the fake disagree about a request:
-// a call the client saw succeed that the fake did not accept, or one the
-// fake accepted that the client saw fail (a call whose reply was lost may go
-// either way).
+// expect, when a reply was lost in the client's transport, or when a client
+// and the fake disagree about a request: a call the client saw succeed that
+// the fake did not accept, or one the fake accepted that the client saw fail
+// (a call whose reply was lost may go either way).
 func (l *Ledger) Check(t testing.TB, want, workers int, elapsed time.Duration) {
 	t.Helper()
 	r := l.report(want)
@@ -159,9 +156,6 @@ func (l *Ledger) Check(t testing.TB, want, workers int, elapsed time.Duration) {
 		float64(r.total)/elapsed.Seconds(), r.outcomes)
 	if r.fatal != "" {
 		t.Fatal(r.fatal)
-	}
-	for _, s := range r.lost {
-		t.Log(s)
 	}
 	for _, s := range r.errors {
 		t.Error(s)
@@ -173,8 +167,7 @@ type report struct {
 	total    int
 	outcomes string   // "conflict 3, ok 10, other errors 0"
 	fatal    string   // why the load cannot be checked further
-	lost     []string // the calls whose reply was lost, each with who closed the connection
-	errors   []string // what is wrong
+	errors   []string // what is wrong; a lost reply says who closed the connection
 }
 
 func (l *Ledger) report(want int) report {
@@ -200,11 +193,8 @@ func (l *Ledger) report(want int) report {
 	for _, c := range l.lost {
 		lost[c.id] = true
 		_, accepted := l.accepted[c.id]
-		r.lost = append(r.lost, fmt.Sprintf("%s (request %s, accepted by the fake: %v): the reply was lost in the client's transport: %v\n"+
+		r.errors = append(r.errors, fmt.Sprintf("%s (request %s, accepted by the fake: %v): the reply was lost in the client's transport: %v\n"+
 			"the client's connection was closed by:\n%s", c.op, c.id, accepted, c.err, c.closedBy))
-	}
-	if limit := max(1, want/1000); len(l.lost) > limit {
-		r.errors = append(r.errors, fmt.Sprintf("%d replies lost in the client's transport, more than %d", len(l.lost), limit))
 	}
 
 	var disagree []string
@@ -258,16 +248,41 @@ func Clock() func() time.Time {
 	return func() time.Time { return time.UnixMilli(1_700_000_000_000 + ticks.Add(1)) }
 }
 
-// idTransport sets Header on a request whose context holds a request ID.
+// idTransport sets Header on a request whose context holds a request ID, and
+// hands the request body to net/http as a bodyReader.
 type idTransport struct{ base http.RoundTripper }
 
 func (t idTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if id, _ := r.Context().Value(idKey{}).(string); id != "" {
-		r = r.Clone(r.Context()) // a RoundTripper must not change the request it is given
+	id, _ := r.Context().Value(idKey{}).(string)
+	if id == "" && r.Body == nil {
+		return t.base.RoundTrip(r)
+	}
+	r = r.Clone(r.Context()) // a RoundTripper must not change the request it is given
+	if id != "" {
 		r.Header.Set(Header, id)
+	}
+	if r.Body != nil && r.Body != http.NoBody {
+		r.Body = bodyReader{r.Body}
 	}
 	return t.base.RoundTrip(r)
 }
+
+// bodyReader is a request body with Read and Close only. It hides the
+// WriteTo of the body the AWS SDK sends, which breaks a connection now and
+// then under load: smithy-go closes the request body as soon as the client's
+// Do returns, and from then on its body's WriteTo returns io.EOF (an error,
+// for a WriteTo). When the server has answered before net/http's write loop
+// is done with the request, the write loop's last look for bytes beyond
+// Content-Length (an io.Copy, which takes WriteTo) gets that io.EOF, takes it
+// for a failed write and closes the connection, while the SDK reads the
+// reply from it: "use of closed network connection". Through Read, the same
+// closed body gives io.EOF, which io.Copy takes for the end it is. The SDK
+// retries such calls by default; the load tests turn retries off, to count
+// every call once. TestBodyReaderAvoidsClosedConn shows both sides.
+type bodyReader struct{ rc io.ReadCloser }
+
+func (b bodyReader) Read(p []byte) (int, error) { return b.rc.Read(p) }
+func (b bodyReader) Close() error               { return b.rc.Close() }
 
 // dialTraced dials a tracedConn.
 func dialTraced(ctx context.Context, network, addr string) (net.Conn, error) {

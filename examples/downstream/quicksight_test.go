@@ -23,7 +23,8 @@ const account = "111122223333"
 // newClient serves a fresh generated fake with httptest and returns the real
 // aws-sdk-go-v2 QuickSight client pointed at it: static credentials (the
 // fake does not check signatures), BaseEndpoint instead of the AWS
-// endpoint, and no retries so that an error shows up at once.
+// endpoint, and no retries so that an error shows up at once (a test that
+// puts load on a fake should keep them: see the README's fake-server section).
 func newClient(t *testing.T) *sdk.Client {
 	t.Helper()
 	srv := httptest.NewServer(quicksight.NewFake())

@@ -36,10 +36,11 @@ import (
 //     keeps a race of the SDK and net/http from losing replies);
 //   - replaying the accepted mutations one by one, in the order the fake
 //     applied them (the loadRecorder in front of the fake logs each one,
-//     holding its lock around the call), on a fresh fake gives the same replies and the same final state (every
-//     authorization of every bundle listed and read): nothing lost, nothing
-//     phantom. The fake makes IDs up, so the replay maps the load's IDs to
-//     its own as its creates return them;
+//     holding its lock around the call), on a fresh fake gives the same
+//     replies and the same final state (every authorization of every bundle
+//     listed and read): nothing lost, nothing phantom. The fake makes IDs
+//     up, so the replay maps the load's IDs to its own as its creates
+//     return them;
 //   - once every authorization is deleted (bundles cannot be), the heap is
 //     back near where it started.
 //

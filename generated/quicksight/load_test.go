@@ -33,8 +33,9 @@ import (
 //     keeps a race of the SDK and net/http from losing replies);
 //   - replaying the accepted mutations one by one, in the order the fake
 //     applied them (the loadRecorder in front of the fake logs each one,
-//     holding its lock around the call), on a fresh fake gives the same replies and the same final state (every connector
-//     listed and described): nothing lost, nothing phantom;
+//     holding its lock around the call), on a fresh fake gives the same
+//     replies and the same final state (every connector listed and
+//     described): nothing lost, nothing phantom;
 //   - once everything is deleted, the heap is back near where it started.
 //
 // The fakes' clocks tick one millisecond per call, so that the replay makes

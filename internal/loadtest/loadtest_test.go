@@ -110,7 +110,7 @@ func TestLedgerDisagrees(t *testing.T) {
 		{"/accept-then-fail", "the fake accepted it, the client saw it fail"},
 		{"/pretend", "the client saw it succeed, the fake did not accept it"},
 	} {
-		t.Run(tc.path, func(t *testing.T) {
+		t.Run(strings.TrimPrefix(tc.path, "/"), func(t *testing.T) {
 			l := New(4)
 			srv := server(t, l)
 			l.Do(context.Background(), "Op", func(ctx context.Context) error { return get(ctx, l, srv.URL+tc.path) },

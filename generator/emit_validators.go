@@ -199,16 +199,7 @@ func (pl *validatorPlan) planTextChecks() {
 	taken := map[string]bool{"checkEntries": true} // the runtime's (validate_runtime.go.tmpl)
 	for _, key := range keys {
 		o := owner[key]
-		base := "check" + exported(o.Name)
-		if o.Member != "" {
-			base += exported(o.Member)
-		}
-		name := base
-		for n := 2; taken[name]; n++ {
-			name = base + "_" + strconv.Itoa(n)
-		}
-		taken[name] = true
-		pl.textChecks[key] = &textCheck{Name: name, Owner: o, m: first[key]}
+		pl.textChecks[key] = &textCheck{Name: ownedName("check", o, taken), Owner: o, m: first[key]}
 	}
 }
 
@@ -304,15 +295,7 @@ func (pl *validatorPlan) planPatterns(errs *model.ErrorList) {
 			pl.pkg.Warnings = append(pl.pkg.Warnings, w)
 			continue
 		}
-		base := "pattern" + exported(owner.Name)
-		if owner.Member != "" {
-			base += exported(owner.Member)
-		}
-		name := base
-		for n := 2; taken[name]; n++ {
-			name = base + "_" + strconv.Itoa(n)
-		}
-		taken[name] = true
+		name := ownedName("pattern", owner, taken)
 		names[pat] = name
 		pl.patterns = append(pl.patterns, &patternVar{Name: name, Pattern: pat, RE2: re2, Owner: owner})
 	}
@@ -1709,4 +1692,19 @@ func (e *patternUnsupported) Error() string { return e.msg }
 
 func unsupported(format string, args ...any) error {
 	return &patternUnsupported{fmt.Sprintf(format, args...)}
+}
+
+// ownedName is prefix followed by the exported name of owner (shape, then
+// member), made unique among taken with a "_2", "_3", ... suffix, and taken.
+func ownedName(prefix string, owner model.ShapeID, taken map[string]bool) string {
+	base := prefix + exported(owner.Name)
+	if owner.Member != "" {
+		base += exported(owner.Member)
+	}
+	name := base
+	for n := 2; taken[name]; n++ {
+		name = base + "_" + strconv.Itoa(n)
+	}
+	taken[name] = true
+	return name
 }
